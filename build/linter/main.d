@@ -1,0 +1,1 @@
+build/linter/main.o: linter/main.c

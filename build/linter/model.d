@@ -1,0 +1,11 @@
+build/linter/model.o: linter/model.c linter/diag.h linter/arena.h \
+ linter/srcloc.h linter/model.h linter/strmap.h linter/binding_fields.def \
+ linter/util.h linter/banned.h
+linter/diag.h:
+linter/arena.h:
+linter/srcloc.h:
+linter/model.h:
+linter/strmap.h:
+linter/binding_fields.def:
+linter/util.h:
+linter/banned.h:

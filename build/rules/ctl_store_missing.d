@@ -1,0 +1,10 @@
+build/rules/ctl_store_missing.o: rules/ctl_store_missing.c linter/rule.h \
+ linter/diag.h linter/arena.h linter/srcloc.h linter/model.h \
+ linter/strmap.h linter/binding_fields.def
+linter/rule.h:
+linter/diag.h:
+linter/arena.h:
+linter/srcloc.h:
+linter/model.h:
+linter/strmap.h:
+linter/binding_fields.def:

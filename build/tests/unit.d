@@ -1,0 +1,18 @@
+build/tests/unit.o: tests/unit.c tests/unit.h linter/decode.h \
+ linter/diag.h linter/arena.h linter/srcloc.h linter/model.h \
+ linter/strmap.h linter/binding_fields.def linter/parse.h linter/decode.h \
+ linter/diag.h linter/model.h linter/util.h linter/banned.h
+tests/unit.h:
+linter/decode.h:
+linter/diag.h:
+linter/arena.h:
+linter/srcloc.h:
+linter/model.h:
+linter/strmap.h:
+linter/binding_fields.def:
+linter/parse.h:
+linter/decode.h:
+linter/diag.h:
+linter/model.h:
+linter/util.h:
+linter/banned.h:

@@ -1,0 +1,17 @@
+build/tests/unit_main.o: tests/unit_main.c tests/unit.h linter/decode.h \
+ linter/diag.h linter/arena.h linter/srcloc.h linter/model.h \
+ linter/strmap.h linter/binding_fields.def linter/parse.h linter/decode.h \
+ linter/diag.h linter/model.h tests/suites.def
+tests/unit.h:
+linter/decode.h:
+linter/diag.h:
+linter/arena.h:
+linter/srcloc.h:
+linter/model.h:
+linter/strmap.h:
+linter/binding_fields.def:
+linter/parse.h:
+linter/decode.h:
+linter/diag.h:
+linter/model.h:
+tests/suites.def:

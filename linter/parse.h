@@ -1,0 +1,27 @@
+#ifndef PARSE_H
+#define PARSE_H
+
+#include "decode.h"
+#include "diag.h"
+#include "model.h"
+
+/*
+ * The parsers.  Each reads one decoded input into the model and appends
+ * its problems to diags as input diagnostics (id "parse.<kind>") with
+ * file and line; it never exits or prints, and it recovers at the next
+ * line or record.  `file` is the input's path interned in the model
+ * (model_intern_file()).  Each returns the number of input errors
+ * (diagnostics at SEV_ERROR) it appended; warnings and notes do not count.
+ */
+int parse_netsh(struct model *m, const char *file, const struct text *t,
+		struct diag_list *diags);
+int parse_reg(struct model *m, const char *file, const struct text *t,
+	      struct diag_list *diags);
+
+/*
+ * The kind of an input, from its decoded content alone (never its name).
+ * See detect.c for the signatures.
+ */
+enum input_kind detect_kind(const struct text *t);
+
+#endif

@@ -1,0 +1,53 @@
+#ifndef RULE_H
+#define RULE_H
+
+/*
+ * The one header a rule includes: the read-only model API, source
+ * locations, diag_emit() and struct rule.
+ *
+ * Adding a rule touches exactly two places (like git's builtin.h):
+ *   1. rules/<name>.c defining `const struct rule rule_<name>` (the name
+ *      in snake_case: rules/ctl_store_missing.c, rule_ctl_store_missing,
+ *      "ctl-store-missing"), and its doc rules/<name>.md;
+ *   2. one RULE(<name>) line in rules/registry.def, sorted by id.
+ * Then add fixtures/rules/<SCLnnn>/{fires,quiet}/ snapshots with their
+ * expected.txt.  `make check` fails when a rule file, its doc, its
+ * fixtures and its registry line disagree.
+ *
+ * Rules see the model only through model.h's const API and never keep
+ * pointers into it past check().  Findings go to `out` via diag_emit();
+ * the return value only reports internal failure.
+ */
+#include "diag.h"
+#include "model.h"
+#include "srcloc.h"
+
+/*
+ * Inputs a rule needs.  When the snapshot lacks one, the rule does not
+ * run, and the report lists it under notRun with the export that would
+ * enable it (see runner.c).
+ */
+enum rule_need {
+	NEED_SCHANNEL = 1 << 0,        /* a registry export of the SCHANNEL key itself */
+	NEED_BINDINGS = 1 << 1,        /* netsh text or a registry export of HTTP\Parameters */
+	NEED_NETSH = 1 << 2,           /* netsh http show sslcert text */
+	NEED_REG_BINDINGS = 1 << 3,    /* a registry export of HTTP\Parameters */
+};
+
+struct rule {
+	const char *id;        /* stable "SCLnnn"; the SARIF ruleId */
+	const char *name;      /* kebab-case; the file stem with '-' for '_' */
+	const char *summary;   /* one line, lower case, no full stop */
+	enum severity level;   /* default level */
+	unsigned needs;        /* enum rule_need bits */
+	int (*check)(const struct model *m, struct diag_list *out); /* 0, or -1 on internal failure */
+};
+
+/* Every rule, in registry.def order (sorted by id). */
+extern const struct rule *const rule_table[];
+extern const size_t rule_table_size;
+
+/* The rule with this id ("SCL001") or name ("ctl-store-missing"), or NULL. */
+const struct rule *rule_find(const char *id_or_name);
+
+#endif

@@ -1,0 +1,40 @@
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+
+/*
+ * Allocation that never fails: out of memory is the one condition the
+ * linter aborts on (STYLE R4).  Everything else is reported as a
+ * diagnostic and the caller goes on.
+ */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* Abort with file:line on a broken internal invariant. */
+#define BUG(msg) bug_fl(__FILE__, __LINE__, (msg))
+void bug_fl(const char *file, int line, const char *msg)
+	__attribute__((noreturn));
+
+/* Grow *alloc to at least nr elements (amortised doubling), like git's ALLOC_GROW. */
+#define ALLOC_GROW(ptr, nr, alloc) \
+	do { \
+		if ((nr) > (alloc)) { \
+			size_t alloc_grow_n_ = (alloc) ? (alloc) * 2 : 16; \
+			while (alloc_grow_n_ < (nr)) \
+				alloc_grow_n_ *= 2; \
+			(ptr) = xrealloc((ptr), alloc_grow_n_ * sizeof(*(ptr))); \
+			(alloc) = alloc_grow_n_; \
+		} \
+	} while (0)
+
+/* ASCII case-insensitive comparisons; the inputs' labels are ASCII. */
+int str_ieq(const char *a, const char *b);
+int str_nieq(const char *a, const char *b, size_t n);
+int str_istarts(const char *s, const char *prefix);
+
+#include "banned.h"
+
+#endif

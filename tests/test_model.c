@@ -1,0 +1,6 @@
+#include "unit.h"
+
+void suite_model(void);
+void suite_model(void)
+{
+}

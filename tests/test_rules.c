@@ -1,0 +1,6 @@
+#include "unit.h"
+
+void suite_rules(void);
+void suite_rules(void)
+{
+}

@@ -1,0 +1,58 @@
+#ifndef UNIT_H
+#define UNIT_H
+
+/*
+ * Helpers shared by the CUnit suites.  Each suite file defines
+ * `void suite_<name>(void)` that adds a CU suite and its tests, and is
+ * listed once in tests/suites.def.
+ */
+#include <CUnit/CUnit.h>
+#include <stddef.h>
+
+#include "decode.h"
+#include "diag.h"
+#include "model.h"
+#include "parse.h"
+
+/* Adds a suite with the given tests: ADD_SUITE("decode", { "name", fn }, ...). */
+struct unit_test {
+	const char *name;
+	CU_TestFunc fn;
+};
+void unit_add_suite(const char *name, const struct unit_test *tests, size_t n);
+#define ADD_SUITE(name, ...) \
+	do { \
+		static const struct unit_test tests_[] = { __VA_ARGS__ }; \
+		unit_add_suite((name), tests_, sizeof(tests_) / sizeof(*tests_)); \
+	} while (0)
+
+/*
+ * A parsed snapshot for tests: decodes `len` bytes of `bytes` as the
+ * file `name`, runs `parse` on it, and checks the model's invariants
+ * (model_check must find nothing).  Release with unit_snapshot_release().
+ */
+struct unit_snapshot {
+	struct model m;
+	struct diag_list diags;
+	struct text text;
+	int errors;              /* the parser's return value */
+};
+typedef int (*unit_parse_fn)(struct model *, const char *, const struct text *,
+			     struct diag_list *);
+void unit_parse(struct unit_snapshot *s, unit_parse_fn parse, const char *name,
+		const void *bytes, size_t len);
+/* Same, for a NUL-terminated UTF-8 string. */
+void unit_parse_str(struct unit_snapshot *s, unit_parse_fn parse, const char *name,
+		    const char *str);
+void unit_snapshot_release(struct unit_snapshot *s);
+
+/* Number of diagnostics at exactly `level` whose message contains `needle` (NULL: any). */
+size_t unit_count_diags(const struct diag_list *d, enum severity level, const char *needle);
+
+/* Reads a whole file (relative to the source tree) into a malloc'd buffer; NULL on error. */
+unsigned char *unit_read_file(const char *relpath, size_t *len);
+
+/* UTF-8 -> UTF-16LE with BOM (malloc'd), for encoding tests. */
+unsigned char *unit_utf16le(const char *utf8, size_t *len);
+
+#endif
