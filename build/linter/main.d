@@ -1,1 +1,0 @@
-build/linter/main.o: linter/main.c
