@@ -27,7 +27,8 @@ CFLAGS  += $(WARN)
 
 B        = build
 LIB_SRC  = $(filter-out linter/main.c,$(wildcard linter/*.c)) $(wildcard rules/*.c)
-LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o) $(B)/rule_docs.o
+RULE_DOCS = $(wildcard rules/*.md)
 MAIN_OBJ = $(B)/linter/main.o
 TEST_SRC = $(wildcard tests/test_*.c) tests/unit_main.c tests/unit.c
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
@@ -45,6 +46,14 @@ $(B)/libsslcertlint.a: $(LIB_OBJ)
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# --explain prints the rule docs, so the binary carries them
+$(B)/rule_docs.c: $(RULE_DOCS) tools/embed-docs.sh
+	@mkdir -p $(@D)
+	tools/embed-docs.sh $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+
+$(B)/rule_docs.o: $(B)/rule_docs.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 

@@ -236,7 +236,7 @@ void text_decode(const unsigned char *in, size_t len, struct text *out,
 	out->buf = s.buf;
 	out->len = s.len;
 	/* a final line without a line end still counts */
-	out->lines = s.line - (s.len && s.buf[s.len - 1] == '\n');
+	out->lines = s.len ? s.line - (s.buf[s.len - 1] == '\n') : 0;
 }
 
 void text_release(struct text *t)

@@ -1,1 +1,309 @@
-int main(void) { return 0; }
+/*
+ * sslcertlint: argv, reading the snapshot, running the rules, writing
+ * the report, and the exit code.  The only file that exits.
+ *
+ * Exit codes: 0 no finding at or above --fail-on; 1 findings at or above
+ * it; 2 usage error, an input that could not be read or parsed, or a
+ * report that could not be written.
+ */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "model.h"
+#include "output.h"
+#include "report.h"
+#include "rule_list.h"
+#include "runner.h"
+#include "snapshot.h"
+#include "timeutil.h"
+#include "util.h"
+#include "version.h"
+
+enum {
+	EXIT_CLEAN = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_TROUBLE = 2,
+};
+
+enum {
+	OPT_FAIL_ON = 256,
+	OPT_NOW,
+	OPT_COLOR,
+	OPT_MAX_INPUT,
+	OPT_DUMP_MODEL,
+	OPT_LIST_RULES,
+	OPT_EXPLAIN,
+	OPT_VERSION,
+};
+
+static const char usage_text[] =
+	"usage: sslcertlint [options] PATH...\n"
+	"\n"
+	"Lints the TLS state of a Windows web server from its exports: netsh http show sslcert\n"
+	"text and .reg exports (SCHANNEL, HTTP\\Parameters). PATH is a file or a directory,\n"
+	"searched recursively; each file's kind is found from its content.\n"
+	"\n"
+	"  -f, --format FORMAT     report format: text or json (default: text)\n"
+	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
+	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
+	"                          (default: error)\n"
+	"      --now TIME          ISO 8601 time reference for date checks (default: the clock)\n"
+	"      --color WHEN        colour the text report: auto, always, never (default: auto)\n"
+	"      --max-input-size N  largest input file read, in bytes, or with K, M, G (default: 512M)\n"
+	"      --dump-model        print the parsed model instead of a report\n"
+	"      --list-rules        list the rules (as JSON with --format json)\n"
+	"      --explain RULE      print the documentation of RULE (id or name)\n"
+	"      --version           print the version\n"
+	"  -h, --help              print this help\n"
+	"\n"
+	"Exit status: 0 no finding at or above --fail-on, 1 findings at or above it,\n"
+	"2 usage error, an input that could not be read or parsed, or a report not written.\n";
+
+static void usage(FILE *out)
+{
+	fputs(usage_text, out);
+}
+
+static int usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("sslcertlint: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\nTry 'sslcertlint --help'.\n", stderr);
+	va_end(ap);
+	return EXIT_TROUBLE;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return -1;
+	unsigned long long mult = 1;
+	switch (*end) {
+	case 'K': case 'k': mult = 1024ULL; end++; break;
+	case 'M': case 'm': mult = 1024ULL * 1024; end++; break;
+	case 'G': case 'g': mult = 1024ULL * 1024 * 1024; end++; break;
+	}
+	if (*end || !v || v > SIZE_MAX / mult)
+		return -1;
+	*out = (size_t)(v * mult);
+	return 0;
+}
+
+struct options {
+	const char *format;
+	const char *output;
+	int fail_on;
+	int64_t now;
+	const char *now_source;
+	int color;               /* -1 auto, 0 never, 1 always */
+	int dump_model;
+	int list_rules;
+	const char *explain;
+	struct snapshot_options snap;
+};
+
+static int write_report(const struct options *o, report_fn fn, const struct report *r)
+{
+	if (!o->output) {
+		int rc = fn(r, stdout);
+		if (fflush(stdout) || ferror(stdout) || rc) {
+			fprintf(stderr, "sslcertlint: cannot write the report to standard output: %s\n",
+				strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	struct atomic_file af;
+	if (atomic_file_open(&af, o->output)) {
+		fprintf(stderr, "sslcertlint: cannot write '%s': %s\n", o->output, strerror(errno));
+		return -1;
+	}
+	if (fn(r, af.fp)) {
+		int e = errno;
+		atomic_file_abort(&af);
+		fprintf(stderr, "sslcertlint: cannot write '%s': %s; the previous report is left as it was\n",
+			o->output, strerror(e));
+		return -1;
+	}
+	if (atomic_file_commit(&af)) {
+		fprintf(stderr, "sslcertlint: cannot write '%s': %s; the previous report is left as it was\n",
+			o->output, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int lint(const struct options *o, const char *const *paths, size_t nr_paths)
+{
+	struct model m;
+	struct diag_list findings, inputs;
+	struct not_run *not_run = NULL;
+	size_t nr_not_run = 0;
+	report_fn fn = report_find(o->format);
+	int status;
+
+	model_init(&m);
+	diag_list_init(&findings);
+	diag_list_init(&inputs);
+	m.host.now = o->now;
+	m.host.now_source = o->now_source;
+
+	int input_errors = snapshot_load(&m, paths, nr_paths, &o->snap, &inputs);
+
+	if (o->dump_model) {
+		model_dump(&m, stdout);
+		status = input_errors ? EXIT_TROUBLE : EXIT_CLEAN;
+		goto out;
+	}
+
+	input_errors += runner_run(&m, &findings, &inputs, &not_run, &nr_not_run);
+	diag_list_sort(&findings);
+	diag_list_sort(&inputs);
+
+	struct report r = {
+		.tool_version = SSLCERTLINT_VERSION,
+		.files = m.files,
+		.nr_files = m.nr_files,
+		.findings = &findings,
+		.inputs = &inputs,
+		.not_run = not_run,
+		.nr_not_run = nr_not_run,
+		.nr_bindings = m.nr_bindings,
+		.nr_sites = m.nr_sites,
+		.nr_certs = m.nr_certs,
+		.now_source = m.host.now_source,
+		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
+					  !getenv("NO_COLOR")),
+	};
+	if (write_report(o, fn, &r))
+		status = EXIT_TROUBLE;
+	else if (input_errors || diag_list_count(&inputs, SEV_ERROR))
+		status = EXIT_TROUBLE;
+	else if (diag_list_count_at_least(&findings, (enum severity)o->fail_on))
+		status = EXIT_FINDINGS;
+	else
+		status = EXIT_CLEAN;
+out:
+	free(not_run);
+	diag_list_release(&inputs);
+	diag_list_release(&findings);
+	model_release(&m);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "now", required_argument, NULL, OPT_NOW },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "colour", required_argument, NULL, OPT_COLOR },
+		{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
+		{ "dump-model", no_argument, NULL, OPT_DUMP_MODEL },
+		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+		{ "explain", required_argument, NULL, OPT_EXPLAIN },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = {
+		.format = "text",
+		.fail_on = SEV_ERROR,
+		.now = MODEL_INIT_NOW_UNSET,
+		.color = -1,
+		.snap = { SNAPSHOT_DEFAULT_MAX_INPUT },
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!report_find(optarg))
+				return usage_error("unknown format '%s': expected text or json", optarg);
+			o.format = optarg;
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case OPT_FAIL_ON:
+			if ((o.fail_on = severity_parse(optarg)) < 0)
+				return usage_error("unknown level '%s' for --fail-on: expected error, warning, note or none", optarg);
+			break;
+		case OPT_NOW:
+			if (iso8601_parse(optarg, &o.now))
+				return usage_error("malformed time '%s' for --now: expected ISO 8601, e.g. 2026-01-31T12:00:00Z", optarg);
+			o.now_source = "--now";
+			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "auto"))
+				o.color = -1;
+			else if (!strcmp(optarg, "always"))
+				o.color = 1;
+			else if (!strcmp(optarg, "never"))
+				o.color = 0;
+			else
+				return usage_error("unknown value '%s' for --color: expected auto, always or never", optarg);
+			break;
+		case OPT_MAX_INPUT:
+			if (parse_size(optarg, &o.snap.max_input_bytes))
+				return usage_error("malformed size '%s' for --max-input-size: expected bytes, or a number with K, M or G", optarg);
+			break;
+		case OPT_DUMP_MODEL:
+			o.dump_model = 1;
+			break;
+		case OPT_LIST_RULES:
+			o.list_rules = 1;
+			break;
+		case OPT_EXPLAIN:
+			o.explain = optarg;
+			break;
+		case OPT_VERSION:
+			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
+			return EXIT_CLEAN;
+		case 'h':
+			usage(stdout);
+			return EXIT_CLEAN;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+
+	if (o.list_rules) {
+		int rc = !strcmp(o.format, "json") ? rule_list_json(stdout) : rule_list_text(stdout);
+		return rc || fflush(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
+	}
+	if (o.explain) {
+		if (rule_explain(o.explain, stdout))
+			return usage_error("unknown rule '%s': see --list-rules", o.explain);
+		return fflush(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	if (!o.now_source) {
+		o.now = (int64_t)time(NULL);
+		o.now_source = "clock";
+	}
+	return lint(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
+}

@@ -7,8 +7,8 @@
 #include "util.h"
 
 const struct bfield_info bfield_table[BF__COUNT] = {
-#define BFIELD(id, label, kind, regname, mask, inverted) \
-	[BF_##id] = { label, kind, regname, mask, inverted },
+#define BFIELD(id, label, kind, regname, mask, inverted, param) \
+	[BF_##id] = { label, kind, regname, mask, inverted, param },
 #include "binding_fields.def"
 #undef BFIELD
 };
@@ -33,6 +33,7 @@ void model_init(struct model *m)
 	arena_init(&m->arena);
 	m->bindings_tail = &m->bindings;
 	m->reg_values_tail = &m->reg_values;
+	strmap_init(&m->file_by_path);
 	strmap_init(&m->binding_by_key);
 	strmap_init(&m->reg_value_by_name);
 	strmap_init(&m->reg_key_by_path);
@@ -41,6 +42,7 @@ void model_init(struct model *m)
 
 void model_release(struct model *m)
 {
+	strmap_release(&m->file_by_path);
 	strmap_release(&m->binding_by_key);
 	strmap_release(&m->reg_value_by_name);
 	strmap_release(&m->reg_key_by_path);
@@ -51,10 +53,12 @@ void model_release(struct model *m)
 
 const char *model_intern_file(struct model *m, const char *path)
 {
-	for (size_t i = 0; i < m->nr_files; i++)
-		if (!strcmp(m->files[i].path, path))
-			return m->files[i].path;
-	return arena_strdup(&m->arena, path);
+	const char *p = strmap_get(&m->file_by_path, path);
+	if (!p) {
+		p = arena_strdup(&m->arena, path);
+		strmap_put(&m->file_by_path, p, (void *)p);
+	}
+	return p;
 }
 
 struct input_file *model_add_input(struct model *m, const char *path, enum input_kind kind)
@@ -62,7 +66,7 @@ struct input_file *model_add_input(struct model *m, const char *path, enum input
 	ALLOC_GROW(m->files, m->nr_files + 1, m->alloc_files);
 	struct input_file *f = &m->files[m->nr_files++];
 	memset(f, 0, sizeof(*f));
-	f->path = arena_strdup(&m->arena, path);
+	f->path = model_intern_file(m, path);
 	f->kind = kind;
 	return f;
 }

@@ -95,7 +95,7 @@ enum origin {
 enum bfield_kind { BFK_HASH, BFK_GUID, BFK_STR, BFK_U32, BFK_BOOL };
 
 enum bfield_id {
-#define BFIELD(id, label, kind, regname, mask, inverted) BF_##id,
+#define BFIELD(id, label, kind, regname, mask, inverted, param) BF_##id,
 #include "binding_fields.def"
 #undef BFIELD
 	BF__COUNT
@@ -108,6 +108,7 @@ struct bfield_info {
 	const char *regname;     /* registry value name */
 	uint32_t mask;           /* BFK_BOOL: bit in the registry value */
 	int inverted;            /* BFK_BOOL: bit set means the setting is off */
+	const char *netsh_param; /* netsh add/update sslcert parameter, or NULL */
 };
 extern const struct bfield_info bfield_table[BF__COUNT];
 
@@ -170,6 +171,7 @@ struct model {
 
 	struct input_file *files;
 	size_t nr_files, alloc_files;
+	struct strmap file_by_path;         /* interned path -> itself */
 
 	struct host_info host;
 

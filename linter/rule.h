@@ -43,6 +43,19 @@ struct rule {
 	int (*check)(const struct model *m, struct diag_list *out); /* 0, or -1 on internal failure */
 };
 
+/*
+ * The `netsh http update sslcert` command that rewrites binding b with
+ * every setting it has now, except field `set`, which gets `value`
+ * (a netsh parameter value: "ClientAuthIssuer", "enable"...).  netsh
+ * resets every parameter the command leaves out to its default, so the
+ * command carries over each setting that differs from the default.
+ * Values netsh cannot take (unknown hash) appear as <placeholders>.
+ * The string lives in out's arena.
+ */
+const char *binding_update_command(struct diag_list *out,
+				   const struct httpsys_binding *b,
+				   enum bfield_id set, const char *value);
+
 /* Every rule, in registry.def order (sorted by id). */
 extern const struct rule *const rule_table[];
 extern const size_t rule_table_size;

@@ -1,0 +1,111 @@
+/*
+ * Input kind detection, from content only (DESIGN.md "Inputs").  The
+ * first 64 KiB are enough for every kind: each shows its signature near
+ * the top.
+ *
+ *   reg        first non-blank line "Windows Registry Editor Version 5.00"
+ *              or "REGEDIT4"; or, for snippets copied from documentation,
+ *              a "[HKEY_..." / "[HKLM..." key line and a "name"= line
+ *   netsh      a "SSL Certificate bindings:" line, or a record line
+ *              "IP:port", "Hostname:port" or "Central Certificate Store"
+ *              followed by ':' (indentation and Markdown backticks allowed)
+ *   appconfig  XML whose root element is <configuration> and that holds
+ *              <system.applicationHost>
+ *   certjson   JSON (object or array) with a "Thumbprint" member
+ *   manifest   JSON object with "host" and "taken" members
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "parse.h"
+#include "util.h"
+
+#define DETECT_WINDOW (64 * 1024)
+
+static const char *skip_blank(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '`'))
+		s++;
+	return s;
+}
+
+static int starts_ci(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return (size_t)(end - s) >= n && str_nieq(s, prefix, n);
+}
+
+/* A netsh record key label at s, followed by optional spaces and ':'. */
+static int netsh_key_line(const char *s, const char *end)
+{
+	static const char *const labels[] = {
+		"IP:port", "Hostname:port", "Central Certificate Store",
+	};
+	for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++) {
+		if (!starts_ci(s, end, labels[i]))
+			continue;
+		const char *p = skip_blank(s + strlen(labels[i]), end);
+		if (p < end && *p == ':')
+			return 1;
+	}
+	return 0;
+}
+
+static const char *memmem_ci(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (str_nieq(hay + i, needle, k))
+			return hay + i;
+	return NULL;
+}
+
+static enum input_kind detect_json(const char *s, size_t n)
+{
+	if (memmem_ci(s, n, "\"Thumbprint\""))
+		return INPUT_CERTJSON;
+	if (s[0] == '{' && memmem_ci(s, n, "\"taken\"") && memmem_ci(s, n, "\"host\""))
+		return INPUT_MANIFEST;
+	return INPUT_UNKNOWN;
+}
+
+enum input_kind detect_kind(const struct text *t)
+{
+	size_t n = t->len < DETECT_WINDOW ? t->len : DETECT_WINDOW;
+	const char *buf = t->buf, *end = buf + n;
+	const char *first = NULL;
+	int reg_key = 0, reg_value = 0;
+
+	for (const char *line = buf; line < end;) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line));
+		if (!eol)
+			eol = end;
+		const char *s = skip_blank(line, eol);
+		if (s < eol && !first)
+			first = s;
+		if (starts_ci(s, eol, "SSL Certificate bindings:") || netsh_key_line(s, eol))
+			return INPUT_NETSH;
+		if (s == first && (starts_ci(s, eol, "Windows Registry Editor Version 5.00") ||
+				   starts_ci(s, eol, "REGEDIT4")))
+			return INPUT_REG;
+		if (starts_ci(s, eol, "[HKEY_") || starts_ci(s, eol, "[HKLM") ||
+		    starts_ci(s, eol, "[HKCU") || starts_ci(s, eol, "[-HKEY_"))
+			reg_key = 1;
+		if ((s < eol && *s == '"' && memchr(s, '=', (size_t)(eol - s))) ||
+		    starts_ci(s, eol, "@="))
+			reg_value = 1;
+		line = eol + 1;
+	}
+	if (reg_key && reg_value)
+		return INPUT_REG;
+	if (!first)
+		return INPUT_UNKNOWN;
+	if (*first == '{' || *first == '[')
+		return detect_json(first, (size_t)(end - first));
+	if (*first == '<') {
+		const char *root = memmem_ci(first, (size_t)(end - first), "<configuration");
+		if (root && memmem_ci(root, (size_t)(end - root), "<system.applicationHost"))
+			return INPUT_APPCONFIG;
+	}
+	return INPUT_UNKNOWN;
+}

@@ -1,0 +1,147 @@
+/*
+ * The text report, one line per diagnostic in the compiler's shape:
+ *
+ *   report    = input-diag* finding* skipped* not-run* summary
+ *   input-diag= where ": " level ": " message " [" id "]" LF
+ *   finding   = where ": " level ": " message " [" id " " name "]" LF
+ *               ("  " where ": " message LF)*          related locations
+ *               ["  fix: " command LF]
+ *   where     = path [":" line [":" col]]   (unknown parts left out)
+ *             | "sslcertlint"               (no file: a run-level problem)
+ *   skipped   = path ": note: skipped: not a netsh, reg, appconfig,
+ *               certjson or manifest input" LF
+ *   not-run   = "note: " id " " name " did not run: " reason LF
+ *   summary   = N " error(s), " N " warning(s), " N " note(s) \u2014 "
+ *               N " input(s), " N " binding(s), " N " site(s), "
+ *               N " certificate(s)" ["; " N " input error(s)"] LF
+ *
+ * The summary counts findings only; input diagnostics are counted by the
+ * "input error" tail (those at level error).  With r->color the level
+ * word alone is coloured.
+ */
+#include <stdio.h>
+
+#include "report.h"
+#include "util.h"
+
+#define COLOR_RESET "\033[0m"
+#define EM_DASH "\xe2\x80\x94"   /* U+2014 in UTF-8, whatever the execution charset */
+
+static const char *level_color(enum severity level)
+{
+	switch (level) {
+	case SEV_ERROR:
+		return "\033[1;31m";
+	case SEV_WARNING:
+		return "\033[1;33m";
+	case SEV_NOTE:
+		return "\033[1;36m";
+	default:
+		return NULL;
+	}
+}
+
+static void print_level(const struct report *r, enum severity level, FILE *out)
+{
+	const char *color = r->color ? level_color(level) : NULL;
+
+	if (color)
+		fprintf(out, "%s%s%s", color, severity_name(level), COLOR_RESET);
+	else
+		fputs(severity_name(level), out);
+}
+
+/* "path:line:col", leaving out unknown parts; returns 0 when there is no file. */
+static int print_where(const struct srcloc *loc, FILE *out)
+{
+	if (!loc->file)
+		return 0;
+	fputs(loc->file, out);
+	if (loc->line) {
+		fprintf(out, ":%lu", (unsigned long)loc->line);
+		if (loc->col)
+			fprintf(out, ":%lu", (unsigned long)loc->col);
+	}
+	return 1;
+}
+
+static void print_diag(const struct report *r, const struct diag *d, FILE *out)
+{
+	if (!print_where(&d->loc, out))
+		fputs("sslcertlint", out);
+	fputs(": ", out);
+	print_level(r, d->level, out);
+	fprintf(out, ": %s [%s", d->message, d->rule_id);
+	if (d->rule_name)
+		fprintf(out, " %s", d->rule_name);
+	fputs("]\n", out);
+
+	for (size_t i = 0; i < d->nr_related; i++) {
+		const struct diag_related *rel = &d->related[i];
+		fputs("  ", out);
+		if (print_where(&rel->loc, out))
+			fputs(": ", out);
+		fprintf(out, "%s\n", rel->message);
+	}
+	if (d->fix)
+		fprintf(out, "  fix: %s\n", d->fix);
+}
+
+static void print_list(const struct report *r, const struct diag_list *list, FILE *out)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < list->nr; i++)
+		print_diag(r, list->items[i], out);
+}
+
+/* ", " between counts; "1 error", "2 errors" */
+static void print_count(FILE *out, const char *sep, size_t n, const char *noun)
+{
+	fprintf(out, "%s%zu %s%s", sep, n, noun, n == 1 ? "" : "s");
+}
+
+static size_t count(const struct diag_list *list, enum severity level)
+{
+	return list ? diag_list_count(list, level) : 0;
+}
+
+int report_text(const struct report *r, FILE *out)
+{
+	size_t nr_read = 0;
+
+	print_list(r, r->inputs, out);
+	print_list(r, r->findings, out);
+
+	for (size_t i = 0; i < r->nr_files; i++) {
+		if (!r->files[i].skipped) {
+			nr_read++;
+			continue;
+		}
+		fprintf(out, "%s: ", r->files[i].path);
+		print_level(r, SEV_NOTE, out);
+		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
+	}
+
+	for (size_t i = 0; i < r->nr_not_run; i++) {
+		const struct not_run *nr = &r->not_run[i];
+		print_level(r, SEV_NOTE, out);
+		fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
+	}
+
+	print_count(out, "", count(r->findings, SEV_ERROR), "error");
+	print_count(out, ", ", count(r->findings, SEV_WARNING), "warning");
+	print_count(out, ", ", count(r->findings, SEV_NOTE), "note");
+	print_count(out, " " EM_DASH " ", nr_read, "input");
+	print_count(out, ", ", r->nr_bindings, "binding");
+	print_count(out, ", ", r->nr_sites, "site");
+	print_count(out, ", ", r->nr_certs, "certificate");
+	size_t input_errors = count(r->inputs, SEV_ERROR);
+	if (input_errors)
+		print_count(out, "; ", input_errors, "input error");
+	fputc('\n', out);
+
+	if (fflush(out) || ferror(out))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,91 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+#include "runner.h"
+#include "util.h"
+
+/* What each input need means, and the Windows command that exports it. */
+static const struct {
+	unsigned need;
+	const char *reason;
+} need_reasons[] = {
+	{ NEED_SCHANNEL,
+	  "needs the SCHANNEL settings: reg export "
+	  "\"HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\" schannel.reg" },
+	{ NEED_BINDINGS,
+	  "needs the HTTP.sys bindings: netsh http show sslcert > netsh-sslcert.txt" },
+	{ NEED_NETSH,
+	  "needs the netsh view of the bindings: netsh http show sslcert > netsh-sslcert.txt" },
+	{ NEED_REG_BINDINGS,
+	  "needs the registry view of the bindings: reg export "
+	  "\"HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\" http-parameters.reg" },
+};
+
+static int has_need(const struct model *m, unsigned need)
+{
+	switch (need) {
+	case NEED_SCHANNEL:
+		return model_reg_key(m, SCHANNEL_KEY) != NULL;
+	case NEED_BINDINGS:
+		return m->origins != 0;
+	case NEED_NETSH:
+		return (m->origins & ORIGIN_NETSH) != 0;
+	case NEED_REG_BINDINGS:
+		return (m->origins & ORIGIN_REG) != 0;
+	}
+	BUG("unknown rule need");
+}
+
+int runner_has_inputs(const struct model *m, unsigned needs)
+{
+	for (unsigned bit = 1; bit && bit <= needs; bit <<= 1)
+		if ((needs & bit) && !has_need(m, bit))
+			return 0;
+	return 1;
+}
+
+/* The reasons for every missing need, joined with "; ". */
+static const char *missing_reasons(const struct model *m, unsigned needs,
+				   struct diag_list *arena_owner)
+{
+	const char *out = NULL;
+	for (size_t i = 0; i < sizeof(need_reasons) / sizeof(*need_reasons); i++) {
+		if (!(needs & need_reasons[i].need) || has_need(m, need_reasons[i].need))
+			continue;
+		out = out ? arena_strfmt(&arena_owner->arena, "%s; %s", out, need_reasons[i].reason)
+			  : need_reasons[i].reason;
+	}
+	return out;
+}
+
+int runner_run(const struct model *m, struct diag_list *findings,
+	       struct diag_list *inputs, struct not_run **not_run,
+	       size_t *nr_not_run)
+{
+	size_t alloc = 0;
+	int failed = 0;
+
+	*not_run = NULL;
+	*nr_not_run = 0;
+	for (size_t i = 0; i < rule_table_size; i++) {
+		const struct rule *r = rule_table[i];
+		if (!runner_has_inputs(m, r->needs)) {
+			ALLOC_GROW(*not_run, *nr_not_run + 1, alloc);
+			struct not_run *n = &(*not_run)[(*nr_not_run)++];
+			n->rule_id = r->id;
+			n->rule_name = r->name;
+			n->reason = missing_reasons(m, r->needs, findings);
+			continue;
+		}
+		findings->rule = r;
+		if (r->check(m, findings) < 0) {
+			diag_input(inputs, "internal", SEV_ERROR, NULL,
+				   "rule %s %s failed internally; its findings may be incomplete",
+				   r->id, r->name);
+			failed++;
+		}
+		findings->rule = NULL;
+	}
+	return failed;
+}

@@ -1,0 +1,25 @@
+#ifndef RUNNER_H
+#define RUNNER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "report.h"
+
+/*
+ * Runs every rule of rule_table over the model.  A rule whose inputs the
+ * snapshot lacks (struct rule.needs) does not run; it is appended to
+ * *not_run (a malloc'd array the caller frees) with the export that
+ * would enable it.  Findings go to `findings`; a rule's internal failure
+ * becomes an input diagnostic (id "internal") in `inputs`.
+ * Returns the number of rules that failed internally.
+ */
+int runner_run(const struct model *m, struct diag_list *findings,
+	       struct diag_list *inputs, struct not_run **not_run,
+	       size_t *nr_not_run);
+
+/* Whether the snapshot has everything `needs` asks for. */
+int runner_has_inputs(const struct model *m, unsigned needs);
+
+#endif

@@ -1,0 +1,31 @@
+#ifndef SNAPSHOT_H
+#define SNAPSHOT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/*
+ * Loading a snapshot: the paths given on the command line (files, or
+ * directories searched recursively) are read, decoded, recognised from
+ * their content and parsed into one model.
+ */
+struct snapshot_options {
+	size_t max_input_bytes;  /* larger files are an input error, not read */
+};
+
+#define SNAPSHOT_DEFAULT_MAX_INPUT ((size_t)512 * 1024 * 1024)
+
+/*
+ * Reads every input under paths into m, appending input diagnostics to
+ * inputs.  A directory's entries are read in byte order of their names;
+ * names starting with '.' are left out.  A file of unknown kind found in
+ * a directory is listed as skipped; one named explicitly is an input
+ * error.  Inputs are opened read-only and never changed.
+ * Returns the number of input errors (SEV_ERROR) appended.
+ */
+int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
+		  const struct snapshot_options *opt, struct diag_list *inputs);
+
+#endif
