@@ -88,13 +88,32 @@ check-headers:
 check-registry:
 	@tests/check-registry.sh
 
-# the fuzz harnesses always compile, so they cannot rot (STYLE R10)
+# the fuzz harnesses always compile, so they cannot rot (STYLE R10); with
+# gcc they get standalone.c's main(), which replays files given as arguments
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_COMMON = tests/fuzz/pipeline.c
 check-fuzz-build: $(B)/libsslcertlint.a
 	@for f in $(FUZZ_SRC); do \
-		$(CC) $(CPPFLAGS) $(CFLAGS) -DFUZZ_STANDALONE -o $(B)/$$(basename $$f .c) $$f \
-			tests/fuzz/standalone.c $(B)/libsslcertlint.a $(LDLIBS) || exit 1; \
+		$(CC) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) -o $(B)/$$(basename $$f .c) $$f $(FUZZ_COMMON) \
+			tests/fuzz/standalone.c $(B)/libsslcertlint.a $(LDFLAGS) $(LDLIBS) || exit 1; \
 	done; echo "fuzz harnesses: $(words $(FUZZ_SRC)) compile"
+
+# make fuzz [FUZZ_SECONDS=60]: each harness under libFuzzer with ASan+UBSan,
+# seeded with the fixtures and the real corpus
+FUZZ_SECONDS ?= 60
+FZ = build-fuzz
+fuzz:
+	$(MAKE) B=$(FZ) CC=clang SANITIZE=address,undefined CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" $(FZ)/libsslcertlint.a
+	@for f in $(FUZZ_SRC); do \
+		h=$$(basename $$f .c); k=$${h#fuzz_}; \
+		clang $(CPPFLAGS) -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
+			-o $(FZ)/$$h $$f $(FUZZ_COMMON) $(FZ)/libsslcertlint.a $(LDLIBS) || exit 1; \
+		mkdir -p $(FZ)/corpus-$$k; \
+		find fixtures ../shared/corpus/$$k -type f 2>/dev/null | while read -r s; do cp "$$s" $(FZ)/corpus-$$k/; done; \
+		echo "fuzz: $$h for $(FUZZ_SECONDS)s"; \
+		$(FZ)/$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=$(FZ)/$$h- $(FZ)/corpus-$$k || exit 1; \
+	done
 
 check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-corpus
 	@echo "make check: all passed"
@@ -105,4 +124,4 @@ demo:
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: all unit golden check-golden check-corpus check-json-schema check-headers check-registry check-fuzz-build check demo clean
+.PHONY: fuzz all unit golden check-golden check-corpus check-json-schema check-headers check-registry check-fuzz-build check demo clean

@@ -1,6 +1,277 @@
+/*
+ * The rules on models built by hand, independent of the parsers: each
+ * rule fires where it must, at the right level and line, with the right
+ * related lines and fix, and stays quiet where it must.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+#include "runner.h"
 #include "unit.h"
 
 void suite_rules(void);
+
+struct fixture {
+	struct model m;
+	struct diag_list out, inputs;
+	const char *netsh, *reg;
+};
+
+static void fx_init(struct fixture *f)
+{
+	model_init(&f->m);
+	diag_list_init(&f->out);
+	diag_list_init(&f->inputs);
+	f->netsh = model_intern_file(&f->m, "netsh.txt");
+	f->reg = model_intern_file(&f->m, "schannel.reg");
+}
+
+static void fx_release(struct fixture *f)
+{
+	diag_list_release(&f->out);
+	diag_list_release(&f->inputs);
+	model_release(&f->m);
+}
+
+static void set_schannel(struct fixture *f, const char *name, uint32_t value, uint32_t line)
+{
+	struct srcloc k = { f->reg, 3, 0, NULL };
+	model_add_reg_key(&f->m, SCHANNEL_KEY, &k);
+	struct reg_value v = { 0 };
+	v.key = SCHANNEL_KEY;
+	v.name = name;
+	v.type = REGT_DWORD;
+	v.valid = 1;
+	v.num = value;
+	v.loc.file = f->reg;
+	v.loc.line = line;
+	model_add_reg_value(&f->m, &v);
+}
+
+/* A netsh record at `line`: hash, appid, store (null), ctl store, negotiate. */
+static struct binding_view *add_netsh(struct fixture *f, enum endpoint_kind kind,
+				      const char *ep, uint32_t line, const char *ctl,
+				      int negotiate)
+{
+	struct srcloc l = { f->netsh, line, 0, NULL };
+	struct binding_view *v = model_add_binding_view(&f->m, kind, ep, ORIGIN_NETSH, &l, &f->inputs, "t");
+	f->m.origins |= ORIGIN_NETSH;
+	l.line = line + 1;
+	binding_view_set(&f->m, v, BF_CERT_HASH, &l, NULL, "846762724f99a530cae257c8d18ceafb46723cd2", 0, 1);
+	l.line = line + 2;
+	binding_view_set(&f->m, v, BF_APPID, &l, NULL, "{4dc3e181-e14b-4a21-b022-59fc669b0914}", 0, 1);
+	l.line = line + 3;
+	binding_view_set(&f->m, v, BF_CERT_STORE, &l, "(null)", NULL, 0, 1);
+	l.line = line + 10;
+	binding_view_set(&f->m, v, BF_CTL_STORE, &l, ctl ? ctl : "(null)", ctl, 0, 1);
+	l.line = line + 12;
+	binding_view_set(&f->m, v, BF_NEGOTIATE_CLIENT_CERT, &l,
+			 negotiate ? "Enabled" : "Disabled", NULL, (uint32_t)negotiate, 1);
+	return v;
+}
+
+static int run_rule(struct fixture *f, const char *id)
+{
+	const struct rule *r = rule_find(id);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	if (!runner_has_inputs(&f->m, r->needs))
+		return -2;
+	f->out.rule = r;
+	int rc = r->check(&f->m, &f->out);
+	f->out.rule = NULL;
+	diag_list_sort(&f->out);
+	return rc;
+}
+
+static void test_scl001_error_when_negotiating(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	set_schannel(&f, "SendTrustedIssuerList", 1, 4);
+	set_schannel(&f, "ClientAuthTrustMode", 2, 5);
+	add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, NULL, 1);
+	CU_ASSERT_EQUAL(run_rule(&f, "SCL001"), 0);
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	const struct diag *d = f.out.items[0];
+	CU_ASSERT_EQUAL(d->level, SEV_ERROR);
+	CU_ASSERT_PTR_EQUAL(d->loc.file, f.netsh);
+	CU_ASSERT_EQUAL(d->loc.line, 6);
+	CU_ASSERT_STRING_EQUAL(d->rule_id, "SCL001");
+	CU_ASSERT_STRING_EQUAL(d->key, "hostnameport:pki.example.org:443");
+	CU_ASSERT_PTR_NOT_NULL(strstr(d->message, "pki.example.org:443 will fail with HTTP 403.7"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d->message, "exclusive CA trust (ClientAuthTrustMode=2)"));
+	CU_ASSERT_STRING_EQUAL(d->fix,
+		"netsh http update sslcert hostnameport=pki.example.org:443 certstorename=MY "
+		"certhash=846762724f99a530cae257c8d18ceafb46723cd2 "
+		"appid={4dc3e181-e14b-4a21-b022-59fc669b0914} sslctlstorename=ClientAuthIssuer "
+		"clientcertnegotiation=enable");
+	/* the SCHANNEL lines, the Ctl Store Name line and the negotiate line */
+	CU_ASSERT_EQUAL_FATAL(d->nr_related, 4);
+	CU_ASSERT_EQUAL(d->related[0].loc.line, 4);
+	CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.reg);
+	CU_ASSERT_STRING_EQUAL(d->related[0].message, "SendTrustedIssuerList=1 is set here");
+	CU_ASSERT_EQUAL(d->related[1].loc.line, 5);
+	CU_ASSERT_EQUAL(d->related[2].loc.line, 16);
+	CU_ASSERT_EQUAL(d->related[3].loc.line, 18);
+	fx_release(&f);
+}
+
+static void test_scl001_warning_without_negotiation(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	set_schannel(&f, "SendTrustedIssuerList", 1, 4);
+	set_schannel(&f, "ClientAuthTrustMode", 1, 5);
+	add_netsh(&f, EP_IPPORT, "0.0.0.0:443", 10, NULL, 0);
+	run_rule(&f, "SCL001");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	CU_ASSERT_EQUAL(f.out.items[0]->level, SEV_WARNING);
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[0]->message, "exclusive root trust (ClientAuthTrustMode=1)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[0]->fix, "ipport=0.0.0.0:443"));
+	fx_release(&f);
+}
+
+static void test_scl001_quiet(void)
+{
+	/* each case: sti, mode (0 = absent), ctl store, whether the binding states it */
+	static const struct {
+		int sti, mode;
+		const char *ctl;
+	} cases[] = {
+		{ 1, 2, "ClientAuthIssuer" },   /* the store is named */
+		{ 1, 0, NULL },                 /* ClientAuthTrustMode absent: machine trust */
+		{ 0, 2, NULL },                 /* SendTrustedIssuerList absent: not sent */
+		{ -1, 2, NULL },                /* SendTrustedIssuerList=0 */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct fixture f;
+		fx_init(&f);
+		if (cases[i].sti)
+			set_schannel(&f, "SendTrustedIssuerList", cases[i].sti > 0, 4);
+		if (cases[i].mode)
+			set_schannel(&f, "ClientAuthTrustMode", (uint32_t)cases[i].mode, 5);
+		else
+			set_schannel(&f, "EventLogging", 1, 5);
+		add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, cases[i].ctl, 1);
+		CU_ASSERT_EQUAL(run_rule(&f, "SCL001"), 0);
+		CU_ASSERT_EQUAL(f.out.nr, 0);
+		fx_release(&f);
+	}
+}
+
+static void test_scl001_unknown_ctl_store_is_not_missing(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	set_schannel(&f, "SendTrustedIssuerList", 1, 4);
+	set_schannel(&f, "ClientAuthTrustMode", 2, 5);
+	/* a truncated record that never states Ctl Store Name */
+	struct srcloc l = { f.netsh, 1, 0, NULL };
+	model_add_binding_view(&f.m, EP_IPPORT, "0.0.0.0:443", ORIGIN_NETSH, &l, &f.inputs, "t");
+	f.m.origins |= ORIGIN_NETSH;
+	run_rule(&f, "SCL001");
+	CU_ASSERT_EQUAL(f.out.nr, 0);
+	fx_release(&f);
+}
+
+static void test_scl001_needs_schannel(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, NULL, 1);
+	struct not_run *nr;
+	size_t n;
+	runner_run(&f.m, &f.out, &f.inputs, &nr, &n);
+	CU_ASSERT_EQUAL(f.out.nr, 0);
+	int found = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(nr[i].rule_id, "SCL001")) {
+			found = 1;
+			CU_ASSERT_PTR_NOT_NULL(strstr(nr[i].reason, "reg export"));
+			CU_ASSERT_PTR_NOT_NULL(strstr(nr[i].reason, "SCHANNEL"));
+		}
+	CU_ASSERT_TRUE(found);
+	free(nr);
+	fx_release(&f);
+}
+
+static void test_scl014_disagreement(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	const char *regfile = model_intern_file(&f.m, "http.reg");
+	add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, "ClientAuthIssuer", 1);
+	struct srcloc k = { regfile, 20, 0, NULL };
+	struct binding_view *r = model_add_binding_view(&f.m, EP_HOSTNAMEPORT, "pki.example.org:443",
+							ORIGIN_REG, &k, &f.inputs, "t");
+	f.m.origins |= ORIGIN_REG;
+	k.line = 21;
+	binding_view_set(&f.m, r, BF_CERT_HASH, &k, "hex:52,26", "5226dc6c54559761cd471b86eb51c096252c90f2", 0, 1);
+	k.line = 22;
+	binding_view_set(&f.m, r, BF_CTL_STORE, &k, "clientauthissuer", "clientauthissuer", 0, 1);
+	k.line = 23;
+	binding_view_set(&f.m, r, BF_NEGOTIATE_CLIENT_CERT, &k, "dword:00000002", NULL, 1, 1);
+	run_rule(&f, "SCL014");
+	/* the hash differs; the store name differs only in case; negotiate agrees */
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	const struct diag *d = f.out.items[0];
+	CU_ASSERT_EQUAL(d->level, SEV_WARNING);
+	CU_ASSERT_EQUAL(d->loc.line, 7);
+	CU_ASSERT_STRING_EQUAL(d->key, "hostnameport:pki.example.org:443/Certificate Hash");
+	CU_ASSERT_EQUAL_FATAL(d->nr_related, 1);
+	CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, regfile);
+	CU_ASSERT_EQUAL(d->related[0].loc.line, 21);
+	fx_release(&f);
+}
+
+static void test_scl014_one_sided(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	add_netsh(&f, EP_IPPORT, "0.0.0.0:443", 6, NULL, 0);
+	f.m.origins |= ORIGIN_REG;          /* a registry export with no binding keys */
+	run_rule(&f, "SCL014");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[0]->message, "registry export has no key"));
+	CU_ASSERT_EQUAL(f.out.items[0]->loc.line, 6);
+	fx_release(&f);
+}
+
+static void test_scl014_needs_both(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	add_netsh(&f, EP_IPPORT, "0.0.0.0:443", 6, NULL, 0);
+	CU_ASSERT_EQUAL(run_rule(&f, "SCL014"), -2);
+	fx_release(&f);
+}
+
+static void test_rule_table(void)
+{
+	CU_ASSERT_TRUE(rule_table_size >= 2);
+	for (size_t i = 0; i < rule_table_size; i++) {
+		const struct rule *r = rule_table[i];
+		CU_ASSERT_EQUAL(strlen(r->id), 6);
+		CU_ASSERT_PTR_EQUAL(rule_find(r->id), r);
+		CU_ASSERT_PTR_EQUAL(rule_find(r->name), r);
+		if (i)
+			CU_ASSERT_TRUE(strcmp(rule_table[i - 1]->id, r->id) < 0);
+	}
+	CU_ASSERT_PTR_NULL(rule_find("SCL999"));
+	CU_ASSERT_PTR_EQUAL(rule_find("scl001"), rule_find("ctl-store-missing"));
+}
+
 void suite_rules(void)
 {
+	ADD_SUITE("rules",
+		  { "SCL001 error when the binding negotiates", test_scl001_error_when_negotiating },
+		  { "SCL001 warning otherwise", test_scl001_warning_without_negotiation },
+		  { "SCL001 quiet cases", test_scl001_quiet },
+		  { "SCL001 unknown Ctl Store Name", test_scl001_unknown_ctl_store_is_not_missing },
+		  { "SCL001 needs SCHANNEL", test_scl001_needs_schannel },
+		  { "SCL014 disagreement", test_scl014_disagreement },
+		  { "SCL014 one-sided binding", test_scl014_one_sided },
+		  { "SCL014 needs both sources", test_scl014_needs_both },
+		  { "rule table", test_rule_table });
 }

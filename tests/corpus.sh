@@ -1,0 +1,58 @@
+#!/bin/sh
+# Runs the binary over every real export in ../shared/corpus (people's
+# published netsh output and .reg files; see its README.md) and checks
+# each is handled as that README says: no crash, no hang, and no input
+# error for the files a careful administrator would read as valid.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+export LC_ALL=C
+CORPUS=${CORPUS:-../shared/corpus}
+PY=/usr/bin/python3
+[ -d "$CORPUS" ] || { echo "corpus: $CORPUS not found"; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# expect FILE: what the README asks of it
+expect() {
+	case "$1" in
+	*/reg/azure_sf_troubleshooting_vmss-cse-tls_help_block_HKLM_colon_indented.reg)
+		echo "warning:PowerShell drive form" ;;
+	*) echo clean ;;
+	esac
+}
+
+for f in "$CORPUS"/netsh/* "$CORPUS"/reg/*; do
+	[ -f "$f" ] || continue
+	timeout 20 ./sslcertlint --now 2026-01-01T00:00:00Z --format json "$f" > "$tmp/out.json" 2> "$tmp/err"
+	rc=$?
+	want=$(expect "$f")
+	why=""
+	if [ $rc -ge 124 ] || [ $rc -gt 2 ]; then
+		why="crashed or hung (exit $rc)"
+	elif ! $PY - "$tmp/out.json" "$want" > "$tmp/why" <<'PYEOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+want = sys.argv[2]
+errors = [e for e in doc["errors"] if e["level"] == "error"]
+read = [i for i in doc["inputs"] if not i.get("skipped")]
+if not read:
+    print("not recognised as an input"); sys.exit(1)
+if errors:
+    print("input errors: " + "; ".join("%s:%s %s" % (e.get("path"), e.get("line"), e["message"]) for e in errors)); sys.exit(1)
+if want.startswith("warning:"):
+    if not any(e["level"] == "warning" and want[8:] in e["message"] for e in doc["errors"]):
+        print("expected a warning about " + want[8:]); sys.exit(1)
+PYEOF
+	then
+		why=$(cat "$tmp/why")
+	fi
+	if [ -n "$why" ]; then
+		echo "FAIL $f: $why"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+done
+echo "corpus: $pass passed, $fail failed"
+[ $fail = 0 ]

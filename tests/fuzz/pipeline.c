@@ -1,0 +1,52 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pipeline.h"
+#include "report.h"
+#include "runner.h"
+
+void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
+{
+	static const char *const formats[] = { "text", "json" };
+	struct model m;
+	struct diag_list findings, inputs;
+	struct not_run *not_run;
+	size_t nr_not_run;
+	struct text t;
+	struct decode_result res;
+
+	model_init(&m);
+	diag_list_init(&findings);
+	diag_list_init(&inputs);
+	m.host.now = 1767225600;        /* 2026-01-01 */
+	m.host.now_source = "--now";
+	text_decode(data, size, &t, &res);
+	parse(&m, model_intern_file(&m, "fuzz-input"), &t, &inputs);
+	if (model_check(&m, stderr))
+		abort();
+	runner_run(&m, &findings, &inputs, &not_run, &nr_not_run);
+	diag_list_sort(&findings);
+	diag_list_sort(&inputs);
+
+	struct report r = {
+		.tool_version = "fuzz", .files = m.files, .nr_files = m.nr_files,
+		.findings = &findings, .inputs = &inputs,
+		.not_run = not_run, .nr_not_run = nr_not_run,
+		.nr_bindings = m.nr_bindings, .now_source = m.host.now_source,
+	};
+	for (size_t i = 0; i < sizeof(formats) / sizeof(*formats); i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&buf, &len);
+		if (!out)
+			abort();
+		report_find(formats[i])(&r, out);
+		fclose(out);
+		free(buf);
+	}
+	free(not_run);
+	text_release(&t);
+	diag_list_release(&inputs);
+	diag_list_release(&findings);
+	model_release(&m);
+}

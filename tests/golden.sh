@@ -1,0 +1,58 @@
+#!/bin/sh
+# Golden-file tests of the whole binary (STYLE R9): every snapshot folder
+# under fixtures/ (a leaf folder, outside fixtures/parse) is linted, and
+# the text and JSON reports, each followed by the exit code, must equal
+# expected.txt and expected.json byte for byte.
+#
+#   tests/golden.sh            compare
+#   tests/golden.sh --update   rewrite the expected files (review the diff!)
+#
+# A folder may hold an `args` file with extra options (one line).
+set -u
+cd "$(dirname "$0")/.." || exit 2
+export LC_ALL=C
+BIN=./sslcertlint
+NOW=2026-01-01T00:00:00Z
+update=0
+[ "${1:-}" = --update ] && update=1
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+run() {   # run DIR FORMAT > file: report, then "# exit N"
+	dir=$1 fmt=$2
+	args=""
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	# shellcheck disable=SC2086
+	$BIN --now "$NOW" --color never --format "$fmt" $args "$dir" 2>&1
+	echo "# exit $?"
+}
+
+for dir in $(find fixtures -mindepth 1 -type d ! -path 'fixtures/parse*' | sort); do
+	# leaf folders only
+	[ -n "$(find "$dir" -mindepth 1 -maxdepth 1 -type d)" ] && continue
+	for fmt in text json; do
+		ext=txt
+		[ "$fmt" = json ] && ext=json
+		exp="$dir/expected.$ext"
+		run "$dir" "$fmt" > "$tmp/actual"
+		if [ $update = 1 ]; then
+			cp "$tmp/actual" "$exp"
+			continue
+		fi
+		if [ ! -f "$exp" ]; then
+			echo "FAIL $exp: missing (run make golden and review)"
+			fail=$((fail + 1))
+		elif cmp -s "$exp" "$tmp/actual"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL $exp:"
+			diff -u "$exp" "$tmp/actual" | head -40
+			fail=$((fail + 1))
+		fi
+	done
+done
+[ $update = 1 ] && { echo "golden: expected files rewritten; review with git diff"; exit 0; }
+echo "golden: $pass passed, $fail failed"
+[ $fail = 0 ]
