@@ -54,7 +54,8 @@ static const char usage_text[] =
 	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
 	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
 	"                          (default: error)\n"
-	"      --now TIME          ISO 8601 time reference for date checks (default: the clock)\n"
+	"      --now TIME          ISO 8601 time reference for date checks (default: the\n"
+	"                          manifest's \"taken\", else the clock)\n"
 	"      --color WHEN        colour the text report: auto, always, never (default: auto)\n"
 	"      --max-input-size N  largest input file read, in bytes, or with K, M, G (default: 512M)\n"
 	"      --dump-model        print the parsed model instead of a report\n"
@@ -160,10 +161,19 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	model_init(&m);
 	diag_list_init(&findings);
 	diag_list_init(&inputs);
-	m.host.now = o->now;
-	m.host.now_source = o->now_source;
-
 	int input_errors = snapshot_load(&m, paths, nr_paths, &o->snap, &inputs);
+
+	/* the time reference: --now, else the manifest's "taken", else the clock */
+	if (o->now_source) {
+		m.host.now = o->now;
+		m.host.now_source = o->now_source;
+	} else if (m.manifest.has_taken) {
+		m.host.now = m.manifest.taken;
+		m.host.now_source = "manifest";
+	} else {
+		m.host.now = (int64_t)time(NULL);
+		m.host.now_source = "clock";
+	}
 
 	if (o->dump_model) {
 		model_dump(&m, stdout);
@@ -300,10 +310,6 @@ int main(int argc, char **argv)
 	if (optind >= argc) {
 		usage(stderr);
 		return EXIT_TROUBLE;
-	}
-	if (!o.now_source) {
-		o.now = (int64_t)time(NULL);
-		o.now_source = "clock";
 	}
 	return lint(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }

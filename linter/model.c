@@ -33,6 +33,11 @@ void model_init(struct model *m)
 	arena_init(&m->arena);
 	m->bindings_tail = &m->bindings;
 	m->reg_values_tail = &m->reg_values;
+	m->sites_tail = &m->sites;
+	m->locations_tail = &m->locations;
+	m->stores_tail = &m->stores;
+	strmap_init(&m->site_by_name);
+	strmap_init(&m->store_by_name);
 	strmap_init(&m->file_by_path);
 	strmap_init(&m->binding_by_key);
 	strmap_init(&m->reg_value_by_name);
@@ -42,6 +47,10 @@ void model_init(struct model *m)
 
 void model_release(struct model *m)
 {
+	for (struct cert_store *s = m->stores; s; s = s->next)
+		strmap_release(&s->by_thumbprint);
+	strmap_release(&m->site_by_name);
+	strmap_release(&m->store_by_name);
 	strmap_release(&m->file_by_path);
 	strmap_release(&m->binding_by_key);
 	strmap_release(&m->reg_value_by_name);

@@ -157,6 +157,119 @@ struct httpsys_binding {
 	struct binding_view *netsh, *reg;   /* at least one is set */
 	struct srcloc loc;       /* primary: the netsh record when there is one, else the key */
 	struct httpsys_binding *next;       /* in the order first seen */
+	const struct iis_binding **users;   /* IIS https bindings served by it (model_finish) */
+	size_t nr_users, alloc_users;
+};
+
+/* ---- IIS (applicationHost.config) ------------------------------------- */
+
+/* <binding sslFlags> bits. */
+enum iis_ssl_flag {
+	IIS_SSL_SNI = 1,
+	IIS_SSL_CCS = 2,
+	IIS_SSL_DISABLE_HTTP2 = 4,
+	IIS_SSL_DISABLE_OCSP_STAPLING = 8,
+	IIS_SSL_DISABLE_QUIC = 16,
+	IIS_SSL_DISABLE_TLS13_OVER_TCP = 32,
+	IIS_SSL_DISABLE_LEGACY_TLS = 64,
+	IIS_SSL_KNOWN_BITS = 127,
+};
+
+/* <access sslFlags> bits (system.webServer/security/access). */
+enum access_flag {
+	ACCESS_SSL = 8,
+	ACCESS_SSL_NEGOTIATE_CERT = 32,
+	ACCESS_SSL_REQUIRE_CERT = 64,
+	ACCESS_SSL128 = 256,
+};
+
+/* One <access sslFlags="..."> as written, or the effective one of a path. */
+struct iis_access {
+	uint32_t flags;          /* enum access_flag bits */
+	int stated;              /* an <access sslFlags> applies (else flags is 0, IIS's default "None") */
+	int valid;               /* 0: the sslFlags text could not be read; rules treat it as unknown */
+	const char *text;        /* sslFlags as written */
+	struct srcloc loc;       /* the <access> element */
+};
+
+struct iis_site;
+
+struct iis_binding {
+	struct iis_site *site;
+	const char *protocol;    /* lower case: "https", "http", "net.tcp", ... */
+	const char *information; /* bindingInformation as written */
+	const char *ip;          /* "*", "" (unspecified) or an address ("[::1]" keeps its brackets) */
+	uint16_t port;           /* 0 when bindingInformation is not ip:port:host (non-HTTP protocols) */
+	const char *host;        /* host name, lower case; "" when none */
+	uint32_t ssl_flags;      /* enum iis_ssl_flag bits */
+	struct srcloc loc;       /* the <binding> element */
+	struct iis_binding *next;            /* next binding of the site */
+	const struct httpsys_binding *httpsys;  /* https only: the HTTP.sys binding it uses (model_finish), or NULL */
+};
+
+/* An application path of a site with an <access> of its own: <location path="Site/app">. */
+struct iis_location {
+	const char *path;        /* the location path as written, "Site/app" */
+	struct iis_access access;
+	struct iis_location *next;
+};
+
+struct iis_site {
+	const char *name;
+	const char *id;          /* as written; NULL when absent */
+	struct srcloc loc;       /* the <site> element */
+	struct iis_binding *bindings, **bindings_tail;
+	struct iis_access access;   /* effective at the site's root: <location path="Site">, else global */
+	struct iis_location *apps, **apps_tail;   /* set by model_finish() */
+	struct iis_site *next;
+};
+
+/* ---- certificate stores (PowerShell JSON dumps) ------------------------ */
+
+struct cert {
+	const char *thumbprint;  /* 40 lower-case hex digits */
+	const char *store;       /* canonical store name (the store it was dumped from) */
+	const char *subject;     /* as PowerShell prints it ("CN=x, O=y"), or from the DER */
+	const char *issuer;
+	const char *friendly_name;          /* NULL when absent */
+	int64_t not_before, not_after;      /* seconds since the epoch */
+	int has_not_before, has_not_after;
+	int has_private_key;     /* 1, 0, or -1 unknown */
+	int is_ca;               /* basicConstraints CA: 1, 0, or -1 unknown */
+	int self_signed;         /* 1, 0, or -1 unknown */
+	int self_signed_inferred;   /* 1: decided from subject == issuer text, no signature checked */
+	int ekus_known;          /* the EKU list below is known */
+	const char **ekus;       /* EKU OIDs ("1.3.6.1.5.5.7.3.1"); none with ekus_known = no EKU extension */
+	size_t nr_ekus;
+	int has_der;             /* RawData was present and decoded */
+	const unsigned char *subject_der;   /* DER of the subject name (for issuer-list sizes) */
+	size_t subject_der_len;
+	const char *key_type;    /* "RSA", "EC", ...; NULL when unknown */
+	int key_bits;            /* 0 when unknown */
+	const char *sig_alg;     /* "sha256WithRSAEncryption", ...; NULL when unknown */
+	struct srcloc loc;       /* the line where the certificate's object starts (its Thumbprint line) */
+	struct cert *next;       /* next certificate of the store, in input order */
+};
+
+struct cert_store {
+	const char *name;        /* canonical: "My", "Root", "CA", "WebHosting", "ClientAuthIssuer", ... */
+	struct srcloc loc;       /* the first dump that holds it (line 1, or where the store is named) */
+	struct cert *certs, **certs_tail;
+	size_t nr_certs;
+	struct strmap by_thumbprint;
+	struct cert_store *next;
+};
+
+/* ---- the manifest (snapshot.json) --------------------------------------- */
+
+struct host_manifest {
+	int present;
+	const char *name;        /* host name, or NULL */
+	const char *os;          /* "Windows Server 2022", or NULL */
+	uint32_t build;          /* OS build number, 0 when unknown */
+	int64_t taken;           /* when the snapshot was taken; valid when has_taken */
+	int has_taken;
+	struct srcloc loc;
 };
 
 /* ---- the snapshot --------------------------------------------------- */
@@ -183,7 +296,18 @@ struct model {
 	struct strmap reg_value_by_name;    /* "lower(key)\nlower(name)" -> reg_value */
 	struct strmap reg_key_by_path;      /* lower(key) -> reg_key */
 
-	size_t nr_sites, nr_certs;          /* filled by later parsers */
+	struct host_manifest manifest;
+
+	struct iis_site *sites, **sites_tail;
+	size_t nr_sites;
+	struct strmap site_by_name;         /* lower(name) -> iis_site */
+	struct iis_access global_access;    /* <system.webServer><security><access> outside any location */
+	struct iis_location *locations, **locations_tail;  /* every <location path> with an <access> */
+	int iis_read;                       /* an applicationHost.config was read */
+
+	struct cert_store *stores, **stores_tail;
+	struct strmap store_by_name;        /* lower(canonical name) -> cert_store */
+	size_t nr_certs;
 	unsigned origins;                   /* enum origin bits: a netsh file was read, or a registry
 					       export holding HTTP\Parameters (set by the parsers even
 					       when they find no binding) */
@@ -264,6 +388,85 @@ void model_add_reg_value(struct model *m, const struct reg_value *v);
  * trailing backslash; case is kept.
  */
 const char *reg_canonical_key(struct model *m, const char *key);
+
+/* ---- IIS and certificate stores (parsers) ----------------------------- */
+
+/*
+ * Adds a site; name and id are copied.  A second site with the same name
+ * (case-insensitive) is an input error at loc and returns NULL.
+ */
+struct iis_site *model_add_site(struct model *m, const char *name, const char *id,
+				const struct srcloc *loc, struct diag_list *diags,
+				const char *diag_id);
+
+/* Appends a copy of *b (strings copied) to site s; returns it. */
+struct iis_binding *model_add_iis_binding(struct model *m, struct iis_site *s,
+					  const struct iis_binding *b);
+
+/*
+ * Records an <access sslFlags> that applies at `path`: "" for the global
+ * one, else the <location path> as written ("Site", "Site/app").
+ */
+void model_add_access(struct model *m, const char *path, const struct iis_access *a);
+
+/*
+ * The store with this name, created on first use; names are
+ * canonicalised (store_canonical_name()).  loc is where it is first named.
+ */
+struct cert_store *model_cert_store(struct model *m, const char *name,
+				    const struct srcloc *loc);
+
+/*
+ * Adds a copy of *c (strings, EKU list and DER copied) to store s.  A
+ * thumbprint already in the store gives a warning and is not added;
+ * returns the stored certificate, or NULL for such a duplicate.
+ */
+struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct cert *c,
+			    struct diag_list *diags, const char *diag_id);
+
+/* "My" for "MY"/"my"/"Personal", "Root", "CA", "WebHosting"...: the canonical spelling, static or interned. */
+const char *store_canonical_name(struct model *m, const char *name);
+
+/*
+ * After every input is parsed: computes each site's effective <access>
+ * (global, then <location path="Site">, then "Site/app" for its apps),
+ * and joins every IIS https binding to the HTTP.sys binding it uses
+ * (iis_binding.httpsys, httpsys_binding.users).  Call once.
+ */
+void model_finish(struct model *m);
+
+/* ---- IIS and certificate stores (rules) -------------------------------- */
+
+/* The site with this name (case-insensitive), or NULL. */
+const struct iis_site *model_find_site(const struct model *m, const char *name);
+
+/*
+ * The client-certificate flags (ACCESS_SSL_NEGOTIATE_CERT,
+ * ACCESS_SSL_REQUIRE_CERT) a site uses at its root or any application;
+ * *where, when not NULL, gets the <access> that asks for the strongest.
+ * Returns -1 when an <access sslFlags> that applies could not be read.
+ */
+int site_client_cert_flags(const struct iis_site *s, const struct iis_access **where);
+
+/*
+ * The logical keys of the HTTP.sys bindings that HTTP.sys would use for
+ * an IIS https binding, in lookup order: SNI -> "hostnameport:host:port";
+ * CCS -> "ccs:port"; else "ipport:ip:port", then "ipport:0.0.0.0:port"
+ * (or "ipport:[::]:port" for an IPv6 address); "*" or no address ->
+ * "ipport:0.0.0.0:port" alone.  Writes them into keys and returns their
+ * number (0 when the binding has no port, or is SNI without a host).
+ */
+#define IIS_KEY_MAX 320
+size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[2][IIS_KEY_MAX]);
+
+/* The store with this name (any case or alias), or NULL when no dump holds it. */
+const struct cert_store *model_find_store(const struct model *m, const char *name);
+
+/* The certificate with this thumbprint (40 lower-case hex) in s, or NULL. */
+const struct cert *store_find_cert(const struct cert_store *s, const char *thumbprint);
+
+/* Whether the certificate allows Server Authentication (EKU 1.3.6.1.5.5.7.3.1, or no EKU extension); -1 unknown. */
+int cert_allows_server_auth(const struct cert *c);
 
 /* ---- reading the model (rules, reporters, tests) -------------------- */
 

@@ -17,6 +17,12 @@ int parse_netsh(struct model *m, const char *file, const struct text *t,
 		struct diag_list *diags);
 int parse_reg(struct model *m, const char *file, const struct text *t,
 	      struct diag_list *diags);
+int parse_appconfig(struct model *m, const char *file, const struct text *t,
+		    struct diag_list *diags);
+int parse_certjson(struct model *m, const char *file, const struct text *t,
+		   struct diag_list *diags);
+int parse_manifest(struct model *m, const char *file, const struct text *t,
+		   struct diag_list *diags);
 
 /*
  * The kind of an input, from its decoded content alone (never its name).

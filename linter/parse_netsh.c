@@ -1,9 +1,922 @@
-#include "parse.h"
+/*
+ * The text of `netsh http show sslcert`, as saved, pasted into a ticket or
+ * copied out of documentation, read into the model's HTTP.sys bindings.
+ *
+ * Grammar.  The input is read one line at a time.  Each line is trimmed of
+ * white space (also U+00A0, U+3000 and U+FEFF), then of one leading and
+ * one trailing Markdown backtick, then trimmed again:
+ *
+ *   file      = { line }
+ *   line      = blank | noise | reset | key | extended | field | other
+ *   reset     = "SSL Certificate bindings:"             (any case)
+ *             | prompt                                 C:\...>..., PS ...>...,
+ *                                                      [$ > #] netsh ...
+ *   noise     = rule                                   "-----", "=====", "___"
+ *             | elision                                "...", "[...]", U+2026
+ *             | fence                                  "```..." or "~~~..."
+ *             | banner                                 text ":" (no space before
+ *                                                      the colon, nothing after)
+ *             | "The system cannot find the file specified."
+ *   key       = key-label *SP ":" value
+ *   key-label = "IP:port" | "Hostname:port" | "Central Certificate Store"
+ *   extended  = "Extended Properties" *SP ":"          starts a sub-block of
+ *                                                      "PropertyId : N" and
+ *                                                      property lines
+ *   field     = label SP+ ":" SP+ value                split at the first " : "
+ *             | label ":" SP+ value                    else at the first ": "
+ *             | label SP+ ":"                          empty value
+ *   value     = text [ SP+ annotation ]
+ *
+ * Labels match case-insensitively; padding is free.  A record is a key
+ * line and the field lines after it, up to the next key line or reset
+ * line; blank and noise lines inside a record do not end it.  Field
+ * values by kind (binding_fields.def): a hash of 40 hex digits, a GUID,
+ * a name ("(null)" = none), a decimal number, or a boolean word
+ * (Enabled/Disabled, Set/Not Set).  The field's text is the value as
+ * written, without an annotation.
+ *
+ * Placeholders (a value wrapped in <...>, also inside {} or [], a run of
+ * X's such as {XXXXXXXX-XXXX-...}, or "...") are notes: the field is
+ * stated but not valid, and a placeholder endpoint skips its record.
+ * Annotations: for a hash, GUID, number or boolean, when the whole value
+ * does not read but its first word does, the rest is an annotation; a
+ * name is cut at its first word only when the rest starts with a
+ * non-ASCII character, "<<<" or "<--", or the first word is "(null)".
+ * An ignored annotation is a note.  A boolean cut short ("Enable") is
+ * read as the word it starts, with a note.
+ *
+ * Extended properties are kept as extra fields labelled
+ * "Extended Properties[N] <label>", N being the block's PropertyId ("?"
+ * before one); fields the table does not know are kept as extra fields
+ * with a note.
+ *
+ * Recovery.  Nothing is fatal; each problem is reported at its line and
+ * parsing goes on with the next line:
+ * - before the first record (and after a reset line) free text is a
+ *   preamble and ignored; a known field there is an error, and the lines
+ *   up to the next key line are skipped;
+ * - a field already stated in the current record means the key line of a
+ *   second record is missing: the same error, the same skipping;
+ * - a malformed endpoint (reported by the model) or a placeholder
+ *   endpoint skips its record's fields up to the next key line;
+ * - a malformed value is an error at the value's column, and the field is
+ *   stated but not valid;
+ * - any other line inside or after a record is an error.  A short such
+ *   line whose text, joined with the label of the next line, makes a
+ *   known label is the first half of a label wrapped by a narrow console,
+ *   and is joined instead.
+ *
+ * Every line is looked at a bounded number of times, so time is linear in
+ * the input; no line is copied into a fixed-size buffer.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
-/* NEEDSWORK: stub, replaced by the real parser */
-int parse_netsh(struct model *m, const char *file, const struct text *t,
-	     struct diag_list *diags)
+#include "parse.h"
+#include "util.h"
+
+#define DIAG_ID "parse.netsh"
+#define CLIP 60                 /* bytes of a quoted text shown in a message */
+#define WRAP_MAX 100            /* longest line taken as half of a wrapped label */
+#define LABEL_MAX 128           /* longer labels are never known ones */
+#define ENDPOINT_MAX 512        /* longer endpoints are not looked at */
+
+static const char *const key_labels[] = {
+	[EP_IPPORT] = "IP:port",
+	[EP_HOSTNAMEPORT] = "Hostname:port",
+	[EP_CCS] = "Central Certificate Store",
+};
+
+static const char expect_key[] =
+	"expected 'IP:port', 'Hostname:port' or 'Central Certificate Store' first";
+
+struct span {
+	const char *s, *e;
+};
+
+enum line_kind {
+	L_BLANK,
+	L_NOISE,
+	L_BANNER,               /* "Text:": noise unless Text is a known label */
+	L_RESET,
+	L_KEY,
+	L_EXT,
+	L_FIELD,
+	L_OTHER,
+};
+
+struct nline {
+	const char *raw;        /* start of the line, for columns */
+	uint32_t no;
+	struct span text;       /* trimmed content */
+	enum line_kind kind;
+	enum endpoint_kind ep;  /* L_KEY */
+	struct span label;      /* L_KEY, L_FIELD, L_BANNER */
+	const char *label_at;   /* where the label stands in the line (column) */
+	struct span value;      /* L_KEY, L_FIELD */
+};
+
+/* A growable, NUL-terminated scratch string. */
+struct sbuf {
+	char *buf;
+	size_t len, alloc;
+};
+
+enum state {
+	ST_PREAMBLE,            /* no record yet, or after a reset line */
+	ST_RECORD,              /* fields go to v */
+	ST_SKIP,                /* fields are dropped up to the next key line */
+};
+
+struct netsh_parser {
+	struct model *m;
+	const char *file;
+	struct diag_list *diags;
+	enum state state;
+	struct binding_view *v;
+	int in_ext;             /* inside an "Extended Properties:" block */
+	int has_ext_id;
+	struct sbuf ext_id, label, value, tmp, extra, joined;
+	int has_pending;        /* a short unrecognised line, see handle_line() */
+	int pending_report;     /* it is an error unless the next line joins it */
+	struct nline pending;
+};
+
+/* ---- spans ---------------------------------------------------------- */
+
+static size_t span_len(struct span sp)
 {
-	(void)m; (void)file; (void)t; (void)diags;
+	return (size_t)(sp.e - sp.s);
+}
+
+static int span_ieq(struct span sp, const char *lit)
+{
+	size_t n = strlen(lit);
+	return span_len(sp) == n && str_nieq(sp.s, lit, n);
+}
+
+static int span_istarts(struct span sp, const char *lit)
+{
+	size_t n = strlen(lit);
+	return span_len(sp) >= n && str_nieq(sp.s, lit, n);
+}
+
+/* Bytes of the white-space character at p (ASCII, U+00A0, U+3000, U+FEFF), or 0. */
+static size_t space_at(const char *p, const char *e)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(e - p);
+	if (!n)
+		return 0;
+	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' || u[0] == '\v')
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return 3;
 	return 0;
+}
+
+/* Bytes of the white-space character that ends just before e, or 0. */
+static size_t space_before(const char *s, const char *e)
+{
+	for (size_t k = 1; k <= 3 && k <= (size_t)(e - s); k++)
+		if (space_at(e - k, e) == k)
+			return k;
+	return 0;
+}
+
+static struct span trim(const char *s, const char *e)
+{
+	size_t k;
+	while ((k = space_at(s, e)))
+		s += k;
+	while (e > s && (k = space_before(s, e)))
+		e -= k;
+	return (struct span){ s, e };
+}
+
+static int is_blank_char(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Splits v at its first white space: *tok is the first word, *rest what
+ * follows the white space after it (empty when v is one word).
+ */
+static void split_word(struct span v, struct span *tok, struct span *rest)
+{
+	const char *p = v.s;
+	while (p < v.e && !space_at(p, v.e))
+		p++;
+	tok->s = v.s;
+	tok->e = p;
+	*rest = trim(p, v.e);
+}
+
+/* Length of sp to quote in a message, cut at a character boundary. */
+static int clip_len(struct span sp)
+{
+	size_t n = span_len(sp);
+	if (n <= CLIP)
+		return (int)n;
+	n = CLIP;
+	while (n && ((unsigned char)sp.s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+static const char *clip_more(struct span sp)
+{
+	return span_len(sp) > CLIP ? "..." : "";
+}
+
+/* printf arguments for "'%.*s%s'" quoting a span. */
+#define QUOTE(sp) clip_len(sp), (sp).s, clip_more(sp)
+
+static const char *sbuf_set(struct sbuf *b, const char *s, size_t n)
+{
+	ALLOC_GROW(b->buf, n + 1, b->alloc);
+	memcpy(b->buf, s, n);
+	b->buf[n] = '\0';
+	b->len = n;
+	return b->buf;
+}
+
+static void sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	ALLOC_GROW(b->buf, b->len + n + 1, b->alloc);
+	memcpy(b->buf + b->len, s, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
+
+static const char *sbuf_span(struct sbuf *b, struct span sp)
+{
+	return sbuf_set(b, sp.s, span_len(sp));
+}
+
+static void sbuf_release(struct sbuf *b)
+{
+	free(b->buf);
+	b->buf = NULL;
+	b->len = b->alloc = 0;
+}
+
+/* ---- line classification ---------------------------------------------- */
+
+static int is_prompt(struct span t)
+{
+	const char *s = t.s;
+	size_t n = span_len(t);
+	int has_gt = memchr(s, '>', n) != NULL;
+
+	/* C:\Users\Administrator>netsh http show sslcert */
+	if (n >= 3 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
+	    s[1] == ':' && s[2] == '\\' && has_gt)
+		return 1;
+	/* PS C:\WINDOWS\system32> netsh ...  and  PS> netsh ... */
+	if (n >= 3 && str_nieq(s, "PS", 2) && (s[2] == ' ' || s[2] == '>') && has_gt)
+		return 1;
+	/* netsh http show sslcert, also after "$ ", "> " or "# " */
+	const char *p = s, *e = t.e;
+	if (p < e && (*p == '$' || *p == '>' || *p == '#')) {
+		p++;
+		while (p < e && is_blank_char(*p))
+			p++;
+	}
+	if (e - p >= 5 && str_nieq(p, "netsh", 5) &&
+	    (e - p == 5 || is_blank_char(p[5]) || p[5] == '.'))
+		return 1;
+	return 0;
+}
+
+/* "-----", "=====", "_____" */
+static int is_rule(struct span t)
+{
+	for (const char *p = t.s; p < t.e; p++)
+		if (*p != '-' && *p != '=' && *p != '_' && !is_blank_char(*p))
+			return 0;
+	return 1;
+}
+
+/* "...", "[...]", "(...)", U+2026 */
+static int is_elision(struct span t)
+{
+	size_t dots = 0;
+	for (const char *p = t.s; p < t.e; p++) {
+		if (*p == '.') {
+			dots++;
+		} else if (t.e - p >= 3 && !memcmp(p, "\xE2\x80\xA6", 3)) {
+			dots += 3;
+			p += 2;
+		} else if (!is_blank_char(*p) && *p != '[' && *p != ']' &&
+			   *p != '(' && *p != ')') {
+			return 0;
+		}
+	}
+	return dots >= 2;
+}
+
+/* The first ':' with a blank on both sides (both = 1) or after it (both = 0). */
+static const char *find_sep(struct span t, int both)
+{
+	for (const char *p = t.s; p < t.e; p++) {
+		if (*p != ':')
+			continue;
+		if (p + 1 >= t.e || !is_blank_char(p[1]))
+			continue;
+		if (both && (p == t.s || !is_blank_char(p[-1])))
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * key-label *SP ":" at the start of t: sets the label, and returns the
+ * position after the colon, or NULL.
+ */
+static const char *match_label_colon(struct span t, const char *label)
+{
+	size_t n = strlen(label);
+	if (span_len(t) < n || !str_nieq(t.s, label, n))
+		return NULL;
+	const char *p = t.s + n;
+	while (p < t.e && is_blank_char(*p))
+		p++;
+	return p < t.e && *p == ':' ? p + 1 : NULL;
+}
+
+static void classify(struct nline *l, const struct line *ln)
+{
+	const char *s = ln->s, *e = s + ln->len;
+	struct span t = trim(s, e);
+
+	memset(l, 0, sizeof(*l));
+	l->raw = ln->s;
+	l->no = ln->no;
+	if (span_istarts(t, "```") || span_istarts(t, "~~~")) {
+		l->text = t;
+		l->kind = L_NOISE;
+		return;
+	}
+	if (t.s < t.e && *t.s == '`')
+		t.s++;
+	if (t.e > t.s && t.e[-1] == '`')
+		t.e--;
+	t = trim(t.s, t.e);
+	l->text = t;
+
+	if (t.s == t.e) {
+		l->kind = L_BLANK;
+		return;
+	}
+	if (span_ieq(t, "SSL Certificate bindings:") || is_prompt(t)) {
+		l->kind = L_RESET;
+		return;
+	}
+	if (is_rule(t) || is_elision(t) ||
+	    span_ieq(t, "The system cannot find the file specified.")) {
+		l->kind = L_NOISE;
+		return;
+	}
+
+	const char *after;
+	for (size_t i = 0; i < sizeof(key_labels) / sizeof(*key_labels); i++) {
+		if ((after = match_label_colon(t, key_labels[i]))) {
+			l->kind = L_KEY;
+			l->ep = (enum endpoint_kind)i;
+			l->label = (struct span){ t.s, t.s + strlen(key_labels[i]) };
+			l->label_at = t.s;
+			l->value = trim(after, t.e);
+			return;
+		}
+	}
+	if ((after = match_label_colon(t, "Extended Properties")) && after == t.e) {
+		l->kind = L_EXT;
+		l->label = (struct span){ t.s, t.s + strlen("Extended Properties") };
+		l->label_at = t.s;
+		return;
+	}
+
+	const char *c = find_sep(t, 1);
+	if (!c)
+		c = find_sep(t, 0);
+	if (c) {
+		l->label = trim(t.s, c);
+		l->label_at = t.s;
+		l->value = trim(c + 1, t.e);
+		l->kind = span_len(l->label) ? L_FIELD : L_OTHER;
+		return;
+	}
+	if (t.e[-1] == ':') {
+		l->label = trim(t.s, t.e - 1);
+		l->label_at = t.s;
+		l->value = (struct span){ t.e, t.e };
+		if (!span_len(l->label))
+			l->kind = L_OTHER;
+		else if (space_before(t.s, t.e - 1))
+			l->kind = L_FIELD;
+		else
+			l->kind = L_BANNER;
+		return;
+	}
+	l->kind = L_OTHER;
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+/*
+ * <...> (also inside {} or []), a run of four or more X's among hex
+ * digits and separators ({XXXXXXXX-XXXX-...}, 0.0.0.0:XXXX), or an
+ * elision.
+ */
+static int is_placeholder(struct span v)
+{
+	const char *s = v.s;
+	size_t n = span_len(v);
+
+	if (n >= 2 && ((s[0] == '{' && s[n - 1] == '}') || (s[0] == '[' && s[n - 1] == ']'))) {
+		s++;
+		n -= 2;
+	}
+	if (n >= 2 && s[0] == '<' && s[n - 1] == '>')
+		return 1;
+	if (n && is_elision((struct span){ s, s + n }))
+		return 1;
+
+	size_t run = 0, longest = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == 'X' || c == 'x') {
+			if (++run > longest)
+				longest = run;
+			continue;
+		}
+		run = 0;
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+		      c == '-' || c == ':' || c == '.' || c == '{' || c == '}' ||
+		      c == '[' || c == ']'))
+			return 0;
+	}
+	return longest >= 4;
+}
+
+/* Whether the text after a name's first word is an annotation. */
+static int is_annotation(struct span rest)
+{
+	return span_len(rest) &&
+	       ((unsigned char)rest.s[0] >= 0x80 ||
+		span_istarts(rest, "<<<") || span_istarts(rest, "<--"));
+}
+
+static int read_u32(struct span v, uint32_t *num)
+{
+	uint64_t n = 0;
+	if (!span_len(v))
+		return -1;
+	for (const char *p = v.s; p < v.e; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		n = n * 10 + (uint64_t)(*p - '0');
+		if (n > UINT32_MAX)
+			return -1;
+	}
+	*num = (uint32_t)n;
+	return 0;
+}
+
+/* "Not" SP+ "Set" at the start of v, followed by the end or white space: its end, or NULL. */
+static const char *not_set_end(struct span v)
+{
+	if (!span_istarts(v, "Not") || v.s + 3 >= v.e || !space_at(v.s + 3, v.e))
+		return NULL;
+	const char *p = v.s + 3;
+	size_t k;
+	while ((k = space_at(p, v.e)))
+		p += k;
+	struct span rest = { p, v.e };
+	if (!span_istarts(rest, "Set"))
+		return NULL;
+	p += 3;
+	return p == v.e || space_at(p, v.e) ? p : NULL;
+}
+
+static int read_bool(struct span v, uint32_t *num)
+{
+	if (span_ieq(v, "Enabled") || span_ieq(v, "Set")) {
+		*num = 1;
+		return 0;
+	}
+	if (span_ieq(v, "Disabled") || not_set_end(v) == v.e) {
+		*num = 0;
+		return 0;
+	}
+	return -1;
+}
+
+/* The boolean word that v is a proper prefix of (two or more letters), or NULL. */
+static const char *bool_prefix(struct span v, uint32_t *num)
+{
+	static const struct {
+		const char *word;
+		uint32_t num;
+	} words[] = {
+		{ "Enabled", 1 }, { "Disabled", 0 }, { "Set", 1 }, { "Not Set", 0 },
+	};
+	size_t n = span_len(v);
+	if (n < 2)
+		return NULL;
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		if (n < strlen(words[i].word) && str_nieq(v.s, words[i].word, n)) {
+			*num = words[i].num;
+			return words[i].word;
+		}
+	}
+	return NULL;
+}
+
+struct fval {
+	const char *str;
+	uint32_t num;
+	char buf[41];
+};
+
+/* Reads v as a value of the kind; 0, or -1 when it is not one. */
+static int read_value(struct netsh_parser *p, enum bfield_kind kind, struct span v,
+		      struct fval *out)
+{
+	size_t n = span_len(v);
+	out->str = NULL;
+	out->num = 0;
+	switch (kind) {
+	case BFK_HASH:
+		/* 40 digits, with spaces and U+200E marks at most 4 bytes each */
+		if (!n || n > 40 * 5)
+			return -1;
+		if (hash_normalize(sbuf_span(&p->tmp, v), out->buf))
+			return -1;
+		out->str = out->buf;
+		return 0;
+	case BFK_GUID:
+		if (n != 36 && n != 38)
+			return -1;
+		if (guid_normalize(sbuf_span(&p->tmp, v), out->buf))
+			return -1;
+		out->str = out->buf;
+		return 0;
+	case BFK_STR:
+		if (n && !span_ieq(v, "(null)"))
+			out->str = sbuf_span(&p->tmp, v);
+		return 0;
+	case BFK_U32:
+		return read_u32(v, &out->num);
+	case BFK_BOOL:
+		return read_bool(v, &out->num);
+	}
+	return -1;
+}
+
+static const char *kind_expected(enum bfield_kind kind)
+{
+	switch (kind) {
+	case BFK_HASH:
+		return "40 hex digits";
+	case BFK_GUID:
+		return "a GUID such as '{00112233-4455-6677-8899-aabbccddeeff}'";
+	case BFK_STR:
+		return "a name or '(null)'";
+	case BFK_U32:
+		return "a number from 0 to 4294967295";
+	case BFK_BOOL:
+		return "'Enabled', 'Disabled', 'Set' or 'Not Set'";
+	}
+	return "a value";
+}
+
+/* ---- records -------------------------------------------------------- */
+
+static struct srcloc loc_at(const struct netsh_parser *p, const struct nline *l,
+			    const char *at)
+{
+	struct srcloc loc = { p->file, l->no, at ? text_col(l->raw, at) : 0, NULL };
+	return loc;
+}
+
+static void end_record(struct netsh_parser *p, enum state next)
+{
+	p->state = next;
+	p->v = NULL;
+	p->in_ext = 0;
+	p->has_ext_id = 0;
+}
+
+/* A field with no key line before it: reported once, then skip to the next key line. */
+static void orphan_field(struct netsh_parser *p, const struct nline *l, const char *label)
+{
+	struct srcloc loc = loc_at(p, l, l->label_at);
+	diag_input(p->diags, DIAG_ID, SEV_ERROR, &loc,
+		   "field '%s' outside a binding record: %s", label, expect_key);
+	end_record(p, ST_SKIP);
+}
+
+static void note_annotation(struct netsh_parser *p, const struct nline *l,
+			    const char *label, struct span rest)
+{
+	struct srcloc loc = loc_at(p, l, rest.s);
+	diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+		   "annotation '%.*s%s' after the value of '%s' ignored", QUOTE(rest), label);
+}
+
+static void start_record(struct netsh_parser *p, const struct nline *l)
+{
+	const char *label = key_labels[l->ep];
+	struct span val = l->value, tok, rest;
+	struct srcloc loc = loc_at(p, l, val.s);
+
+	end_record(p, ST_SKIP);
+	split_word(val, &tok, &rest);
+	if (is_placeholder(val) || (span_len(rest) && is_placeholder(tok))) {
+		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+			   "placeholder value '%.*s%s' for '%s': record skipped",
+			   QUOTE(val), label);
+		return;
+	}
+	/* an endpoint has no spaces: anything after its first word is an annotation */
+	if (span_len(rest)) {
+		note_annotation(p, l, label, rest);
+		val = tok;
+	}
+	if (span_len(val) > ENDPOINT_MAX) {
+		diag_input(p->diags, DIAG_ID, SEV_ERROR, &loc,
+			   "malformed endpoint '%.*s%s': too long", QUOTE(val));
+		return;
+	}
+	p->v = model_add_binding_view(p->m, l->ep, sbuf_span(&p->value, val), ORIGIN_NETSH,
+				      &loc, p->diags, DIAG_ID);
+	if (p->v)
+		p->state = ST_RECORD;
+}
+
+static void set_field(struct netsh_parser *p, const struct nline *l, enum bfield_id id)
+{
+	const char *label = bfield_table[id].label;
+	enum bfield_kind kind = bfield_table[id].kind;
+	struct span val = l->value, use = val, tok, rest;
+	struct srcloc loc = loc_at(p, l, val.s);
+	struct fval fv;
+	const char *word = NULL;
+	int annotated = 0;
+
+	if (kind == BFK_BOOL && not_set_end(val)) {
+		tok = (struct span){ val.s, not_set_end(val) };
+		rest = trim(tok.e, val.e);
+	} else {
+		split_word(val, &tok, &rest);
+	}
+
+	if (is_placeholder(val))
+		goto placeholder;
+	if (kind == BFK_STR) {
+		if (span_len(rest) && (is_annotation(rest) || span_ieq(tok, "(null)"))) {
+			use = tok;
+			annotated = 1;
+			if (is_placeholder(use))
+				goto placeholder;
+		}
+		read_value(p, kind, use, &fv);
+	} else if (read_value(p, kind, val, &fv) == 0) {
+		;
+	} else if (span_len(rest) && is_placeholder(tok)) {
+		use = tok;
+		annotated = 1;
+		goto placeholder;
+	} else if (span_len(rest) && read_value(p, kind, tok, &fv) == 0) {
+		use = tok;
+		annotated = 1;
+	} else if (kind == BFK_BOOL && (word = bool_prefix(val, &fv.num))) {
+		;
+	} else if (kind == BFK_BOOL && span_len(rest) && (word = bool_prefix(tok, &fv.num))) {
+		use = tok;
+		annotated = 1;
+	} else {
+		diag_input(p->diags, DIAG_ID, SEV_ERROR, &loc,
+			   "malformed value '%.*s%s' for '%s': expected %s",
+			   QUOTE(val), label, kind_expected(kind));
+		binding_view_set(p->m, p->v, id, &loc, sbuf_span(&p->value, val), NULL, 0, 0);
+		return;
+	}
+
+	if (annotated)
+		note_annotation(p, l, label, rest);
+	if (word)
+		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+			   "truncated value '%.*s%s' for '%s' read as '%s'",
+			   QUOTE(use), label, word);
+	binding_view_set(p->m, p->v, id, &loc, sbuf_span(&p->value, use), fv.str, fv.num, 1);
+	return;
+
+placeholder:
+	diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+		   "placeholder value '%.*s%s' for '%s'", QUOTE(use), label);
+	if (annotated)
+		note_annotation(p, l, label, rest);
+	binding_view_set(p->m, p->v, id, &loc, sbuf_span(&p->value, use), NULL, 0, 0);
+}
+
+/* A property of an "Extended Properties:" block, kept as an extra field. */
+static void ext_property(struct netsh_parser *p, const struct nline *l, struct span label)
+{
+	struct srcloc loc = loc_at(p, l, l->label_at);
+
+	if (span_ieq(label, "PropertyId")) {
+		sbuf_span(&p->ext_id, l->value);
+		p->has_ext_id = 1;
+	}
+	sbuf_set(&p->extra, "Extended Properties[", strlen("Extended Properties["));
+	if (p->has_ext_id)
+		sbuf_add(&p->extra, p->ext_id.buf, p->ext_id.len);
+	else
+		sbuf_add(&p->extra, "?", 1);
+	sbuf_add(&p->extra, "] ", 2);
+	sbuf_add(&p->extra, label.s, span_len(label));
+	binding_view_add_extra(p->m, p->v, p->extra.buf, sbuf_span(&p->value, l->value), &loc);
+}
+
+static int field_id(struct netsh_parser *p, struct span label)
+{
+	if (span_len(label) > LABEL_MAX)
+		return -1;
+	return bfield_by_label(sbuf_span(&p->tmp, label));
+}
+
+static void handle_field(struct netsh_parser *p, const struct nline *l)
+{
+	int id = field_id(p, l->label);
+
+	switch (p->state) {
+	case ST_SKIP:
+		return;
+	case ST_PREAMBLE:
+		if (id >= 0)
+			orphan_field(p, l, bfield_table[id].label);
+		return;         /* free text such as "Note: ..." */
+	case ST_RECORD:
+		break;
+	}
+
+	if (p->in_ext) {
+		if (id < 0) {
+			ext_property(p, l, l->label);
+			return;
+		}
+		p->in_ext = 0;
+	}
+	if (id < 0) {
+		struct srcloc loc = loc_at(p, l, l->label_at);
+		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+			   "unknown field '%.*s%s' kept", QUOTE(l->label));
+		binding_view_add_extra(p->m, p->v, sbuf_span(&p->label, l->label),
+				       sbuf_span(&p->value, l->value), &loc);
+		return;
+	}
+	if (p->v->f[id].stated) {
+		/* a second record whose key line is missing */
+		orphan_field(p, l, bfield_table[id].label);
+		return;
+	}
+	set_field(p, l, (enum bfield_id)id);
+}
+
+static void bad_line(struct netsh_parser *p, const struct nline *l)
+{
+	struct srcloc loc = loc_at(p, l, l->text.s);
+	diag_input(p->diags, DIAG_ID, SEV_ERROR, &loc,
+		   "expected 'Label : value', found '%.*s%s'", QUOTE(l->text));
+}
+
+static void flush_pending(struct netsh_parser *p)
+{
+	if (p->has_pending && p->pending_report)
+		bad_line(p, &p->pending);
+	p->has_pending = 0;
+}
+
+/*
+ * A label wrapped by a narrow console ("Verify Client Certificate" then
+ * "Revocation : Enabled"): when the pending line joined with l's label
+ * is a known label, l takes the joined label.  Returns 1 when joined.
+ */
+static int join_pending(struct netsh_parser *p, struct nline *l)
+{
+	if (l->kind != L_FIELD || field_id(p, l->label) >= 0)
+		return 0;
+	struct span head = p->pending.text;
+	if (span_len(head) + span_len(l->label) > LABEL_MAX)
+		return 0;
+	sbuf_span(&p->joined, head);
+	sbuf_add(&p->joined, " ", 1);
+	sbuf_add(&p->joined, l->label.s, span_len(l->label));
+	struct span joined = { p->joined.buf, p->joined.buf + p->joined.len };
+
+	for (size_t i = 0; i < sizeof(key_labels) / sizeof(*key_labels); i++) {
+		if (span_ieq(joined, key_labels[i])) {
+			l->kind = L_KEY;
+			l->ep = (enum endpoint_kind)i;
+			l->label = joined;
+			return 1;
+		}
+	}
+	if (span_ieq(joined, "Extended Properties") && !span_len(l->value)) {
+		l->kind = L_EXT;
+		return 1;
+	}
+	if (bfield_by_label(p->joined.buf) >= 0) {
+		l->label = joined;
+		return 1;
+	}
+	return 0;
+}
+
+static void handle_line(struct netsh_parser *p, struct nline *l)
+{
+	if (p->has_pending) {
+		if (join_pending(p, l))
+			p->has_pending = 0;
+		else
+			flush_pending(p);
+	}
+
+	switch (l->kind) {
+	case L_BLANK:
+	case L_NOISE:
+		return;
+	case L_RESET:
+		end_record(p, ST_PREAMBLE);
+		return;
+	case L_KEY:
+		start_record(p, l);
+		return;
+	case L_EXT:
+		if (p->state == ST_RECORD) {
+			p->in_ext = 1;
+			p->has_ext_id = 0;
+		} else if (p->state == ST_PREAMBLE) {
+			orphan_field(p, l, "Extended Properties");
+		}
+		return;
+	case L_BANNER:
+		/* "Certificate Hash:" is a field with an empty value; "RESULTS:" is noise */
+		if (field_id(p, l->label) >= 0)
+			handle_field(p, l);
+		return;
+	case L_FIELD:
+		handle_field(p, l);
+		return;
+	case L_OTHER:
+		if (span_len(l->text) <= WRAP_MAX) {
+			p->pending = *l;
+			p->has_pending = 1;
+			p->pending_report = p->state != ST_PREAMBLE;
+		} else if (p->state != ST_PREAMBLE) {
+			bad_line(p, l);
+		}
+		return;
+	}
+}
+
+int parse_netsh(struct model *m, const char *file, const struct text *t,
+		struct diag_list *diags)
+{
+	struct netsh_parser p;
+	size_t errors = diag_list_count(diags, SEV_ERROR);
+	size_t pos = 0;
+	struct line ln = { NULL, 0, 0 };
+	struct nline l;
+
+	memset(&p, 0, sizeof(p));
+	p.m = m;
+	p.file = file;
+	p.diags = diags;
+	p.state = ST_PREAMBLE;
+	m->origins |= ORIGIN_NETSH;
+
+	while (text_next_line(t, &pos, &ln)) {
+		classify(&l, &ln);
+		handle_line(&p, &l);
+	}
+	flush_pending(&p);
+
+	sbuf_release(&p.ext_id);
+	sbuf_release(&p.label);
+	sbuf_release(&p.value);
+	sbuf_release(&p.tmp);
+	sbuf_release(&p.extra);
+	sbuf_release(&p.joined);
+	return (int)(diag_list_count(diags, SEV_ERROR) - errors);
 }

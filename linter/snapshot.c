@@ -12,17 +12,16 @@
 
 typedef int (*parse_fn)(struct model *, const char *, const struct text *, struct diag_list *);
 
-/* The parser of each input kind; NULL where this version reads none. */
+/* The parser of each input kind. */
 static const struct {
 	enum input_kind kind;
 	parse_fn parse;
-	const char *what;        /* for "not read yet" notes */
 } parsers[] = {
-	{ INPUT_NETSH, parse_netsh, "netsh output" },
-	{ INPUT_REG, parse_reg, "registry export" },
-	{ INPUT_APPCONFIG, NULL, "IIS applicationHost.config" },
-	{ INPUT_CERTJSON, NULL, "certificate store dump" },
-	{ INPUT_MANIFEST, NULL, "snapshot manifest" },
+	{ INPUT_NETSH, parse_netsh },
+	{ INPUT_REG, parse_reg },
+	{ INPUT_APPCONFIG, parse_appconfig },
+	{ INPUT_CERTJSON, parse_certjson },
+	{ INPUT_MANIFEST, parse_manifest },
 };
 
 struct path_list {
@@ -147,16 +146,12 @@ static int read_all(const char *path, size_t max, unsigned char **buf, size_t *l
 	return 0;
 }
 
-static parse_fn parser_for(enum input_kind kind, const char **what)
+static parse_fn parser_for(enum input_kind kind)
 {
-	for (size_t i = 0; i < sizeof(parsers) / sizeof(*parsers); i++) {
-		if (parsers[i].kind == kind) {
-			*what = parsers[i].what;
+	for (size_t i = 0; i < sizeof(parsers) / sizeof(*parsers); i++)
+		if (parsers[i].kind == kind)
 			return parsers[i].parse;
-		}
-	}
-	*what = NULL;
-	return NULL;
+	BUG("no parser for an input kind");
 }
 
 static int load_file(struct model *m, const char *path, int explicit,
@@ -223,21 +218,12 @@ static int load_file(struct model *m, const char *path, int explicit,
 		errors++;
 	}
 
-	const char *what;
-	parse_fn parse = parser_for(kind, &what);
 	m->kinds_read |= 1u << kind;
-	if (!parse) {
-		loc.line = 0;
-		diag_input(inputs, "input", SEV_NOTE, &loc,
-			   "%s recognised, but this version does not read it yet", what);
-		f->skipped = 1;
-	} else {
-		errors += parse(m, file, &t, inputs);
+	errors += parser_for(kind)(m, file, &t, inputs);
 #ifdef SSLCERTLINT_DEVELOPER
-		if (model_check(m, stderr))
-			BUG("model_check failed after a parse");
+	if (model_check(m, stderr))
+		BUG("model_check failed after a parse");
 #endif
-	}
 	text_release(&t);
 	return errors;
 }
@@ -278,5 +264,6 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 			errors++;
 		}
 	}
+	model_finish(m);
 	return errors;
 }

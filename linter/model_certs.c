@@ -1,0 +1,143 @@
+/*
+ * The certificate-store part of the model: stores by canonical name,
+ * certificates by thumbprint.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+/* Windows' store names, and what PowerShell and people call them. */
+static const struct {
+	const char *alias, *canonical;
+} store_names[] = {
+	{ "my", "My" },
+	{ "personal", "My" },
+	{ "root", "Root" },
+	{ "trusted root certification authorities", "Root" },
+	{ "ca", "CA" },
+	{ "intermediate certification authorities", "CA" },
+	{ "webhosting", "WebHosting" },
+	{ "web hosting", "WebHosting" },
+	{ "clientauthissuer", "ClientAuthIssuer" },
+	{ "client authentication issuers", "ClientAuthIssuer" },
+	{ "authroot", "AuthRoot" },
+	{ "trustedpeople", "TrustedPeople" },
+	{ "trustedpublisher", "TrustedPublisher" },
+	{ "disallowed", "Disallowed" },
+	{ "remote desktop", "Remote Desktop" },
+};
+
+const char *store_canonical_name(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < sizeof(store_names) / sizeof(*store_names); i++)
+		if (str_ieq(name, store_names[i].alias))
+			return store_names[i].canonical;
+	return arena_strdup(&m->arena, name);
+}
+
+static const char *lower_key(struct arena *a, const char *s)
+{
+	char *q = arena_strdup(a, s);
+	for (char *p = q; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return q;
+}
+
+struct cert_store *model_cert_store(struct model *m, const char *name,
+				    const struct srcloc *loc)
+{
+	const char *canon = store_canonical_name(m, name);
+	const char *key = lower_key(&m->arena, canon);
+	struct cert_store *s = strmap_get(&m->store_by_name, key);
+	if (s)
+		return s;
+	s = arena_alloc(&m->arena, sizeof(*s));
+	s->name = canon;
+	s->loc = *loc;
+	s->certs_tail = &s->certs;
+	strmap_init(&s->by_thumbprint);
+	strmap_put(&m->store_by_name, key, s);
+	*m->stores_tail = s;
+	m->stores_tail = &s->next;
+	return s;
+}
+
+static const char *dup_opt(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct cert *c,
+			    struct diag_list *diags, const char *diag_id)
+{
+	const struct cert *old = strmap_get(&s->by_thumbprint, c->thumbprint);
+	if (old) {
+		diag_input(diags, diag_id, SEV_WARNING, &c->loc,
+			   "certificate '%s' is listed twice in store '%s'; the first, at line %u, is used",
+			   c->thumbprint, s->name, (unsigned)old->loc.line);
+		return NULL;
+	}
+	struct cert *n = arena_alloc(&m->arena, sizeof(*n));
+	*n = *c;
+	n->thumbprint = arena_strdup(&m->arena, c->thumbprint);
+	n->store = s->name;
+	n->subject = dup_opt(&m->arena, c->subject);
+	n->issuer = dup_opt(&m->arena, c->issuer);
+	n->friendly_name = dup_opt(&m->arena, c->friendly_name);
+	n->key_type = dup_opt(&m->arena, c->key_type);
+	n->sig_alg = dup_opt(&m->arena, c->sig_alg);
+	n->subject_der = c->subject_der_len ?
+		arena_memdup(&m->arena, c->subject_der, c->subject_der_len) : NULL;
+	if (c->nr_ekus) {
+		const char **e = arena_alloc(&m->arena, c->nr_ekus * sizeof(*e));
+		for (size_t i = 0; i < c->nr_ekus; i++)
+			e[i] = arena_strdup(&m->arena, c->ekus[i]);
+		n->ekus = e;
+	}
+	if (c->loc.path)
+		n->loc.path = arena_strdup(&m->arena, c->loc.path);
+	n->next = NULL;
+	strmap_put(&s->by_thumbprint, n->thumbprint, n);
+	*s->certs_tail = n;
+	s->certs_tail = &n->next;
+	s->nr_certs++;
+	m->nr_certs++;
+	return n;
+}
+
+const struct cert_store *model_find_store(const struct model *m, const char *name)
+{
+	for (size_t i = 0; i < sizeof(store_names) / sizeof(*store_names); i++)
+		if (str_ieq(name, store_names[i].alias)) {
+			name = store_names[i].canonical;
+			break;
+		}
+	char buf[256];
+	size_t n = strlen(name);
+	if (n >= sizeof(buf))
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		buf[i] = (char)tolower((unsigned char)name[i]);
+	return strmap_get(&m->store_by_name, buf);
+}
+
+const struct cert *store_find_cert(const struct cert_store *s, const char *thumbprint)
+{
+	return strmap_get(&s->by_thumbprint, thumbprint);
+}
+
+int cert_allows_server_auth(const struct cert *c)
+{
+	if (!c->ekus_known)
+		return -1;
+	if (!c->nr_ekus)
+		return 1;
+	for (size_t i = 0; i < c->nr_ekus; i++)
+		if (!strcmp(c->ekus[i], "1.3.6.1.5.5.7.3.1") ||
+		    !strcmp(c->ekus[i], "2.5.29.37.0"))     /* anyExtendedKeyUsage */
+			return 1;
+	return 0;
+}
