@@ -40,9 +40,9 @@ static const char *param_value(struct diag_list *out, enum bfield_id id,
 	}
 }
 
-const char *binding_update_command(struct diag_list *out,
-				   const struct httpsys_binding *b,
-				   enum bfield_id set, const char *value)
+const char *binding_update_command_n(struct diag_list *out,
+				     const struct httpsys_binding *b,
+				     const char *const values[BF__COUNT])
 {
 	const char *cmd = arena_strfmt(&out->arena, "netsh http update sslcert %s=%s",
 				       endpoint_kind_param(b->kind), b->endpoint);
@@ -52,8 +52,8 @@ const char *binding_update_command(struct diag_list *out,
 		enum bfield_id id = first[i];
 		const struct bfield *f = binding_get(b, id);
 		const char *v;
-		if (id == set)
-			v = quote(out, value);
+		if (values[id])
+			v = quote(out, values[id]);
 		else if (b->kind == EP_CCS && id != BF_APPID)
 			continue;       /* a CCS binding takes its certificate from the store */
 		else if (id == BF_CERT_STORE)
@@ -70,8 +70,8 @@ const char *binding_update_command(struct diag_list *out,
 		const char *v;
 		if (id == BF_CERT_STORE || id == BF_CERT_HASH || id == BF_APPID || !info->netsh_param)
 			continue;
-		if ((enum bfield_id)id == set)
-			v = quote(out, value);
+		if (values[id])
+			v = quote(out, values[id]);
 		else if (f && f->valid && !is_default((enum bfield_id)id, f))
 			v = param_value(out, (enum bfield_id)id, f);
 		else
@@ -79,4 +79,13 @@ const char *binding_update_command(struct diag_list *out,
 		cmd = arena_strfmt(&out->arena, "%s %s=%s", cmd, info->netsh_param, v);
 	}
 	return cmd;
+}
+
+const char *binding_update_command(struct diag_list *out,
+				   const struct httpsys_binding *b,
+				   enum bfield_id set, const char *value)
+{
+	const char *values[BF__COUNT] = { 0 };
+	values[set] = value;
+	return binding_update_command_n(out, b, values);
 }

@@ -32,7 +32,13 @@ enum rule_need {
 	NEED_BINDINGS = 1 << 1,        /* netsh text or a registry export of HTTP\Parameters */
 	NEED_NETSH = 1 << 2,           /* netsh http show sslcert text */
 	NEED_REG_BINDINGS = 1 << 3,    /* a registry export of HTTP\Parameters */
+	NEED_IIS = 1 << 4,             /* an applicationHost.config */
+	NEED_CERTS = 1 << 5,           /* at least one certificate store dump */
+	NEED_ROOT_STORE = 1 << 6,      /* a dump of the Root store */
 };
+
+/* The AppId IIS registers its HTTP.sys bindings with. */
+#define IIS_APPID "{4dc3e181-e14b-4a21-b022-59fc669b0914}"
 
 struct rule {
 	const char *id;        /* stable "SCLnnn"; the SARIF ruleId */
@@ -55,6 +61,40 @@ struct rule {
 const char *binding_update_command(struct diag_list *out,
 				   const struct httpsys_binding *b,
 				   enum bfield_id set, const char *value);
+
+/* The same with several settings changed: values[id] non-NULL overrides field id. */
+const char *binding_update_command_n(struct diag_list *out,
+				     const struct httpsys_binding *b,
+				     const char *const values[BF__COUNT]);
+
+/*
+ * The certificate a binding names, found in the dump of the store it
+ * names (effective store, "MY" when (null)); NULL when the hash is
+ * unknown, the store was not dumped, or the store lacks it.  *store, when
+ * not NULL, gets the dumped store (or NULL).
+ */
+const struct cert *binding_cert(const struct model *m, const struct httpsys_binding *b,
+				const struct cert_store **store);
+
+/*
+ * An SCHANNEL value at the SCHANNEL key itself that is present, readable
+ * and a REG_DWORD, or NULL (absent: the OS default applies).
+ */
+const struct reg_value *schannel_dword(const struct model *m, const char *name);
+
+/*
+ * Whether SCHANNEL sends the trusted issuer list: SendTrustedIssuerList
+ * when set, else the OS default (1 up to Windows Server 2008 R2, build
+ * 7601, as the manifest tells; 0 after, and when no manifest tells).
+ * *where gets the value's location holder, or NULL when the default applies.
+ */
+int schannel_sends_issuer_list(const struct model *m, const struct reg_value **where);
+
+/*
+ * ClientAuthTrustMode (0 machine trust, 1 exclusive root, 2 exclusive CA);
+ * 0 when absent.  *where as above.
+ */
+uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg_value **where);
 
 /* Every rule, in registry.def order (sorted by id). */
 extern const struct rule *const rule_table[];

@@ -10,7 +10,7 @@ int rule_list_text(FILE *out)
 {
 	for (size_t i = 0; i < rule_table_size; i++) {
 		const struct rule *r = rule_table[i];
-		fprintf(out, "%s  %-7s  %-24s  %s\n", r->id, severity_name(r->level),
+		fprintf(out, "%s  %-7s  %-29s  %s\n", r->id, severity_name(r->level),
 			r->name, r->summary);
 	}
 	return ferror(out) ? -1 : 0;

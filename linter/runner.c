@@ -20,6 +20,13 @@ static const struct {
 	{ NEED_REG_BINDINGS,
 	  "needs the registry view of the bindings: reg export "
 	  "\"HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\" http-parameters.reg" },
+	{ NEED_IIS,
+	  "needs the IIS configuration: copy %windir%\\System32\\inetsrv\\config\\applicationHost.config" },
+	{ NEED_CERTS,
+	  "needs certificate store dumps: Get-ChildItem Cert:\\LocalMachine\\My | ConvertTo-Json > My.json "
+	  "(see the README for the full recipe)" },
+	{ NEED_ROOT_STORE,
+	  "needs a dump of the Root store: Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json > Root.json" },
 };
 
 static int has_need(const struct model *m, unsigned need)
@@ -33,6 +40,12 @@ static int has_need(const struct model *m, unsigned need)
 		return (m->origins & ORIGIN_NETSH) != 0;
 	case NEED_REG_BINDINGS:
 		return (m->origins & ORIGIN_REG) != 0;
+	case NEED_IIS:
+		return m->iis_read;
+	case NEED_CERTS:
+		return m->stores != NULL;
+	case NEED_ROOT_STORE:
+		return model_find_store(m, "Root") != NULL;
 	}
 	BUG("unknown rule need");
 }

@@ -1,0 +1,13 @@
+#include "rule.h"
+
+/* NEEDSWORK: placeholder, replaced by the real rule */
+static int check_sni_binding_without_host(const struct model *m, struct diag_list *out)
+{
+	(void)m; (void)out;
+	return 0;
+}
+
+const struct rule rule_sni_binding_without_host = {
+	.id = "SCL012", .name = "sni-binding-without-host", .summary = "placeholder", .level = SEV_ERROR,
+	.check = check_sni_binding_without_host,
+};
