@@ -4,27 +4,31 @@
  *
  * Grammar.  The input is read one line at a time.  Each line is trimmed of
  * white space (also U+00A0, U+3000 and U+FEFF), then of one leading and
- * one trailing Markdown backtick, then trimmed again:
+ * one trailing Markdown backtick, then of leading quote and comment marks
+ * ("> ", "# ", "// ", as in a Markdown quote or a script comment):
  *
  *   file      = { line }
  *   line      = blank | noise | reset | key | extended | field | other
  *   reset     = "SSL Certificate bindings:"             (any case)
  *             | prompt                                 C:\...>..., PS ...>...,
- *                                                      [$ > #] netsh ...
+ *                                                      [$] netsh ...
  *   noise     = rule                                   "-----", "=====", "___"
  *             | elision                                "...", "[...]", U+2026
  *             | fence                                  "```..." or "~~~..."
- *             | banner                                 text ":" (no space before
- *                                                      the colon, nothing after)
+ *             | banner                                 text ":" (no blank before
+ *                                                      the colon, nothing after,
+ *                                                      text not a known label)
  *             | "The system cannot find the file specified."
  *   key       = key-label *SP ":" value
  *   key-label = "IP:port" | "Hostname:port" | "Central Certificate Store"
  *   extended  = "Extended Properties" *SP ":"          starts a sub-block of
  *                                                      "PropertyId : N" and
  *                                                      property lines
- *   field     = label SP+ ":" SP+ value                split at the first " : "
- *             | label ":" SP+ value                    else at the first ": "
- *             | label SP+ ":"                          empty value
+ *   field     = label SP+ ":" SP+ value                split at the first " : ",
+ *             | label ":" SP+ value                    else the first ": ",
+ *             | label SP+ ":" value                    else the first " :",
+ *             | known-label ":" value                  else the first ':' when
+ *                                                      the label is a known one
  *   value     = text [ SP+ annotation ]
  *
  * Labels match case-insensitively; padding is free.  A record is a key
@@ -37,11 +41,15 @@
  *
  * Placeholders (a value wrapped in <...>, also inside {} or [], a run of
  * X's such as {XXXXXXXX-XXXX-...}, or "...") are notes: the field is
- * stated but not valid, and a placeholder endpoint skips its record.
+ * stated but not valid, and a placeholder endpoint (also one with a <...>
+ * part, as in "<server>:443") skips its record.
  * Annotations: for a hash, GUID, number or boolean, when the whole value
  * does not read but its first word does, the rest is an annotation; a
  * name is cut at its first word only when the rest starts with a
- * non-ASCII character, "<<<" or "<--", or the first word is "(null)".
+ * non-ASCII character, "<<<" or "<--", or the first word is "(null)"; an
+ * endpoint is cut at its first word when that ends in ":port" (for a
+ * CCS binding, is all digits) or the rest starts as a name's annotation
+ * does.
  * An ignored annotation is a note.  A boolean cut short ("Enable") is
  * read as the word it starts, with a note.
  *
@@ -98,7 +106,11 @@ struct span {
 enum line_kind {
 	L_BLANK,
 	L_NOISE,
-	L_BANNER,               /* "Text:": noise unless Text is a known label */
+	/*
+	 * "Text:" or "Text:value": a field when Text is a known label; else
+	 * "Text:" is a banner (noise) and "Text:value" another line
+	 */
+	L_TIGHT,
 	L_RESET,
 	L_KEY,
 	L_EXT,
@@ -112,7 +124,7 @@ struct nline {
 	struct span text;       /* trimmed content */
 	enum line_kind kind;
 	enum endpoint_kind ep;  /* L_KEY */
-	struct span label;      /* L_KEY, L_FIELD, L_BANNER */
+	struct span label;      /* L_KEY, L_FIELD, L_TIGHT */
 	const char *label_at;   /* where the label stands in the line (column) */
 	struct span value;      /* L_KEY, L_FIELD */
 };
@@ -138,7 +150,7 @@ struct netsh_parser {
 	int in_ext;             /* inside an "Extended Properties:" block */
 	int has_ext_id;
 	struct sbuf ext_id, label, value, tmp, extra, joined;
-	int has_pending;        /* a short unrecognised line, see handle_line() */
+	int has_pending;        /* a short unrecognised line, see other_line() */
 	int pending_report;     /* it is an error unless the next line joins it */
 	struct nline pending;
 };
@@ -282,9 +294,9 @@ static int is_prompt(struct span t)
 	/* PS C:\WINDOWS\system32> netsh ...  and  PS> netsh ... */
 	if (n >= 3 && str_nieq(s, "PS", 2) && (s[2] == ' ' || s[2] == '>') && has_gt)
 		return 1;
-	/* netsh http show sslcert, also after "$ ", "> " or "# " */
+	/* netsh http show sslcert, also after "$ " ("> " and "# " are stripped before) */
 	const char *p = s, *e = t.e;
-	if (p < e && (*p == '$' || *p == '>' || *p == '#')) {
+	if (p < e && *p == '$') {
 		p++;
 		while (p < e && is_blank_char(*p))
 			p++;
@@ -322,15 +334,21 @@ static int is_elision(struct span t)
 	return dots >= 2;
 }
 
-/* The first ':' with a blank on both sides (both = 1) or after it (both = 0). */
-static const char *find_sep(struct span t, int both)
+enum sep {
+	SEP_BOTH = 3,           /* "Label : value" */
+	SEP_AFTER = 2,          /* "Label: value" */
+	SEP_BEFORE = 1,         /* "Label :value" */
+};
+
+/* The first ':' with blanks where `sep` asks for them. */
+static const char *find_sep(struct span t, enum sep sep)
 {
 	for (const char *p = t.s; p < t.e; p++) {
 		if (*p != ':')
 			continue;
-		if (p + 1 >= t.e || !is_blank_char(p[1]))
+		if ((sep & SEP_AFTER) && (p + 1 >= t.e || !is_blank_char(p[1])))
 			continue;
-		if (both && (p == t.s || !is_blank_char(p[-1])))
+		if ((sep & SEP_BEFORE) && (p == t.s || !is_blank_char(p[-1])))
 			continue;
 		return p;
 	}
@@ -352,6 +370,21 @@ static const char *match_label_colon(struct span t, const char *label)
 	return p < t.e && *p == ':' ? p + 1 : NULL;
 }
 
+/* Leading Markdown quote and comment marks: "> ", "# ", "// ", repeated. */
+static struct span strip_quote_marks(struct span t)
+{
+	for (;;) {
+		size_t k = 0;
+		if (span_istarts(t, "//"))
+			k = 2;
+		else if (span_istarts(t, ">") || span_istarts(t, "#"))
+			k = 1;
+		if (!k || (t.s + k < t.e && !is_blank_char(t.s[k]) && t.s[k] != '>'))
+			return t;
+		t = trim(t.s + k, t.e);
+	}
+}
+
 static void classify(struct nline *l, const struct line *ln)
 {
 	const char *s = ln->s, *e = s + ln->len;
@@ -370,6 +403,7 @@ static void classify(struct nline *l, const struct line *ln)
 	if (t.e > t.s && t.e[-1] == '`')
 		t.e--;
 	t = trim(t.s, t.e);
+	t = strip_quote_marks(t);
 	l->text = t;
 
 	if (t.s == t.e) {
@@ -404,9 +438,11 @@ static void classify(struct nline *l, const struct line *ln)
 		return;
 	}
 
-	const char *c = find_sep(t, 1);
+	const char *c = find_sep(t, SEP_BOTH);
 	if (!c)
-		c = find_sep(t, 0);
+		c = find_sep(t, SEP_AFTER);
+	if (!c)
+		c = find_sep(t, SEP_BEFORE);
 	if (c) {
 		l->label = trim(t.s, c);
 		l->label_at = t.s;
@@ -414,16 +450,11 @@ static void classify(struct nline *l, const struct line *ln)
 		l->kind = span_len(l->label) ? L_FIELD : L_OTHER;
 		return;
 	}
-	if (t.e[-1] == ':') {
-		l->label = trim(t.s, t.e - 1);
+	if ((c = memchr(t.s, ':', span_len(t)))) {
+		l->label = trim(t.s, c);
 		l->label_at = t.s;
-		l->value = (struct span){ t.e, t.e };
-		if (!span_len(l->label))
-			l->kind = L_OTHER;
-		else if (space_before(t.s, t.e - 1))
-			l->kind = L_FIELD;
-		else
-			l->kind = L_BANNER;
+		l->value = trim(c + 1, t.e);
+		l->kind = span_len(l->label) ? L_TIGHT : L_OTHER;
 		return;
 	}
 	l->kind = L_OTHER;
@@ -556,7 +587,7 @@ static int read_value(struct netsh_parser *p, enum bfield_kind kind, struct span
 	out->num = 0;
 	switch (kind) {
 	case BFK_HASH:
-		/* 40 digits, with spaces and U+200E marks at most 4 bytes each */
+		/* 40 digits, each with at most a space and a U+200E mark (5 bytes) */
 		if (!n || n > 40 * 5)
 			return -1;
 		if (hash_normalize(sbuf_span(&p->tmp, v), out->buf))
@@ -633,6 +664,24 @@ static void note_annotation(struct netsh_parser *p, const struct nline *l,
 		   "annotation '%.*s%s' after the value of '%s' ignored", QUOTE(rest), label);
 }
 
+/* A "<...>" part anywhere, as in "<server>:443" or "0.0.0.0:<port>". */
+static int has_angle_part(struct span v)
+{
+	const char *lt = memchr(v.s, '<', span_len(v));
+	return lt && memchr(lt, '>', (size_t)(v.e - lt)) != NULL;
+}
+
+/* "...:digits", or for a CCS binding also bare digits: worth handing to the model. */
+static int looks_like_endpoint(enum endpoint_kind ep, struct span tok)
+{
+	const char *p = tok.e;
+	while (p > tok.s && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	if (p == tok.e)
+		return 0;
+	return p == tok.s ? ep == EP_CCS : p[-1] == ':';
+}
+
 static void start_record(struct netsh_parser *p, const struct nline *l)
 {
 	const char *label = key_labels[l->ep];
@@ -641,14 +690,14 @@ static void start_record(struct netsh_parser *p, const struct nline *l)
 
 	end_record(p, ST_SKIP);
 	split_word(val, &tok, &rest);
-	if (is_placeholder(val) || (span_len(rest) && is_placeholder(tok))) {
+	if (is_placeholder(val) || has_angle_part(tok)) {
 		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
 			   "placeholder value '%.*s%s' for '%s': record skipped",
 			   QUOTE(val), label);
 		return;
 	}
-	/* an endpoint has no spaces: anything after its first word is an annotation */
-	if (span_len(rest)) {
+	/* an endpoint has no spaces: what follows an endpoint-like first word is an annotation */
+	if (span_len(rest) && (is_annotation(rest) || looks_like_endpoint(l->ep, tok))) {
 		note_annotation(p, l, label, rest);
 		val = tok;
 	}
@@ -843,6 +892,21 @@ static int join_pending(struct netsh_parser *p, struct nline *l)
 	return 0;
 }
 
+/*
+ * A line that is none of the known forms: silent in a preamble, else an
+ * error -- once the next line has shown it is not half of a wrapped label.
+ */
+static void other_line(struct netsh_parser *p, const struct nline *l)
+{
+	if (span_len(l->text) <= WRAP_MAX) {
+		p->pending = *l;
+		p->has_pending = 1;
+		p->pending_report = p->state != ST_PREAMBLE;
+	} else if (p->state != ST_PREAMBLE) {
+		bad_line(p, l);
+	}
+}
+
 static void handle_line(struct netsh_parser *p, struct nline *l)
 {
 	if (p->has_pending) {
@@ -870,22 +934,20 @@ static void handle_line(struct netsh_parser *p, struct nline *l)
 			orphan_field(p, l, "Extended Properties");
 		}
 		return;
-	case L_BANNER:
-		/* "Certificate Hash:" is a field with an empty value; "RESULTS:" is noise */
-		if (field_id(p, l->label) >= 0)
+	case L_TIGHT:
+		/* "Usage Check:Enabled" is a field, "RESULTS:" a banner */
+		if (field_id(p, l->label) >= 0) {
 			handle_field(p, l);
+			return;
+		}
+		if (span_len(l->value))
+			other_line(p, l);
 		return;
 	case L_FIELD:
 		handle_field(p, l);
 		return;
 	case L_OTHER:
-		if (span_len(l->text) <= WRAP_MAX) {
-			p->pending = *l;
-			p->has_pending = 1;
-			p->pending_report = p->state != ST_PREAMBLE;
-		} else if (p->state != ST_PREAMBLE) {
-			bad_line(p, l);
-		}
+		other_line(p, l);
 		return;
 	}
 }

@@ -1,13 +1,34 @@
+/*
+ * SCL011 httpsys-binding-orphan: an HTTP.sys SSL binding registered by IIS
+ * (its AppId) that no IIS https binding uses any more: left behind when a
+ * site or binding was removed, it keeps a certificate in use and confuses
+ * the next renewal.
+ */
+#include <string.h>
+
 #include "rule.h"
 
-/* NEEDSWORK: placeholder, replaced by the real rule */
 static int check_httpsys_binding_orphan(const struct model *m, struct diag_list *out)
 {
-	(void)m; (void)out;
+	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
+		const struct bfield *appid = binding_get(b, BF_APPID);
+		if (b->nr_users || !appid || !appid->valid || !appid->str ||
+		    strcmp(appid->str, IIS_APPID))
+			continue;
+		struct diag *d = diag_emit(out, SEV_NOTE, &b->loc, b->key,
+			"the HTTP.sys binding %s belongs to IIS (AppId %s) but no IIS https binding uses it",
+			b->endpoint, IIS_APPID);
+		diag_set_fix(out, d, "netsh http delete sslcert %s=%s",
+			     endpoint_kind_param(b->kind), b->endpoint);
+	}
 	return 0;
 }
 
 const struct rule rule_httpsys_binding_orphan = {
-	.id = "SCL011", .name = "httpsys-binding-orphan", .summary = "placeholder", .level = SEV_NOTE,
+	.id = "SCL011",
+	.name = "httpsys-binding-orphan",
+	.summary = "an HTTP.sys binding owned by IIS matches no IIS binding",
+	.level = SEV_NOTE,
+	.needs = NEED_IIS | NEED_BINDINGS,
 	.check = check_httpsys_binding_orphan,
 };
