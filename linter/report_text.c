@@ -11,6 +11,8 @@
  *   skipped   = path ": note: skipped: not a netsh, reg, appconfig,
  *               certjson or manifest input" LF
  *   not-run   = "note: " id " " name " did not run: " reason LF
+ *             | "note: " id (", " id)+ " did not run: " reason LF
+ *               (the rules that did not run for one reason, on one line)
  *   summary   = N " error(s), " N " warning(s), " N " note(s) \u2014 "
  *               N " input(s), " N " binding(s), " N " site(s), "
  *               N " certificate(s)" ["; " N " input error(s)"] LF
@@ -20,6 +22,7 @@
  * word alone is coloured.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "report.h"
 #include "util.h"
@@ -123,10 +126,26 @@ int report_text(const struct report *r, FILE *out)
 		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
 	}
 
+	/* rules that did not run for the same reason share one line */
 	for (size_t i = 0; i < r->nr_not_run; i++) {
 		const struct not_run *nr = &r->not_run[i];
+		size_t same = 0;
+		for (size_t j = 0; j < i && !same; j++)
+			same = !strcmp(r->not_run[j].reason, nr->reason);
+		if (same)
+			continue;
+		for (size_t j = i + 1; j < r->nr_not_run; j++)
+			same += !strcmp(r->not_run[j].reason, nr->reason);
 		print_level(r, SEV_NOTE, out);
-		fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
+		if (!same) {
+			fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
+			continue;
+		}
+		fprintf(out, ": %s", nr->rule_id);
+		for (size_t j = i + 1; j < r->nr_not_run; j++)
+			if (!strcmp(r->not_run[j].reason, nr->reason))
+				fprintf(out, ", %s", r->not_run[j].rule_id);
+		fprintf(out, " did not run: %s\n", nr->reason);
 	}
 
 	print_count(out, "", count(r->findings, SEV_ERROR), "error");
