@@ -374,40 +374,52 @@ void model_add_reg_value(struct model *m, const struct reg_value *v)
 	strmap_put(&m->reg_value_by_name, value_map_key(&m->arena, c->key, c->name), c);
 }
 
-const struct reg_value *model_reg_get(const struct model *m, const char *key, const char *name)
+/* Lower-cased "key\nname" (name NULL: "key"), malloc'd; the map keys' form. */
+static char *lookup_key(const char *key, const char *name)
 {
-	char buf[1024];
-	size_t kl = strlen(key), nl = strlen(name);
-	if (kl + nl + 2 > sizeof(buf))
-		return NULL;
+	size_t kl = strlen(key), nl = name ? strlen(name) : 0;
+	char *buf = xmalloc(kl + nl + 2);
 	for (size_t i = 0; i < kl; i++)
 		buf[i] = (char)tolower((unsigned char)key[i]);
+	if (!name) {
+		buf[kl] = '\0';
+		return buf;
+	}
 	buf[kl] = '\n';
 	for (size_t i = 0; i <= nl; i++)
 		buf[kl + 1 + i] = (char)tolower((unsigned char)name[i]);
-	return strmap_get(&m->reg_value_by_name, buf);
+	return buf;
+}
+
+const struct reg_value *model_reg_get(const struct model *m, const char *key, const char *name)
+{
+	char *k = lookup_key(key, name);
+	const struct reg_value *v = strmap_get(&m->reg_value_by_name, k);
+	free(k);
+	return v;
 }
 
 const struct reg_key *model_reg_key(const struct model *m, const char *key)
 {
-	char buf[1024];
-	size_t kl = strlen(key);
-	if (kl + 1 > sizeof(buf))
-		return NULL;
-	for (size_t i = 0; i <= kl; i++)
-		buf[i] = (char)tolower((unsigned char)key[i]);
-	return strmap_get(&m->reg_key_by_path, buf);
+	char *k = lookup_key(key, NULL);
+	const struct reg_key *rk = strmap_get(&m->reg_key_by_path, k);
+	free(k);
+	return rk;
 }
 
 const struct reg_value *model_schannel_get(const struct model *m,
 					   const char *subkey, const char *name)
 {
-	char key[512];
-	int n = snprintf(key, sizeof(key), "%s%s%s", SCHANNEL_KEY,
-			 *subkey ? "\\" : "", subkey);
-	if (n < 0 || (size_t)n >= sizeof(key))
-		return NULL;
-	const struct reg_value *v = model_reg_get(m, key, name);
+	const struct reg_value *v;
+	if (*subkey) {
+		size_t n = strlen(SCHANNEL_KEY) + 1 + strlen(subkey) + 1;
+		char *key = xmalloc(n);
+		snprintf(key, n, "%s\\%s", SCHANNEL_KEY, subkey);
+		v = model_reg_get(m, key, name);
+		free(key);
+	} else {
+		v = model_reg_get(m, SCHANNEL_KEY, name);
+	}
 	return v && !v->deleted ? v : NULL;
 }
 
