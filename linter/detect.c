@@ -9,8 +9,12 @@
  *   netsh      a "SSL Certificate bindings:" line, or a record line
  *              "IP:port", "Hostname:port" or "Central Certificate Store"
  *              followed by ':' (indentation and Markdown backticks allowed)
- *   appconfig  XML whose root element is <configuration> and that holds
- *              <system.applicationHost>
+ *   appconfig  XML (first non-blank character '<') whose root element,
+ *              after the XML declaration, comments, processing
+ *              instructions and a DOCTYPE, is <configuration> (with or
+ *              without <system.applicationHost>: partial files are read),
+ *              or a fragment of one: <system.applicationHost>, <sites>
+ *              or <site> (the parser reads it and says it is a fragment)
  *   certjson   JSON (object or array) with a "Thumbprint" member
  *   manifest   JSON object with "host" and "taken" members
  */
@@ -69,6 +73,84 @@ static enum input_kind detect_json(const char *s, size_t n)
 	return INPUT_UNKNOWN;
 }
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Past the first occurrence of the terminator at or after s, or NULL. */
+static const char *skip_past(const char *s, const char *end, const char *term)
+{
+	size_t k = strlen(term);
+	for (; s + k <= end; s++)
+		if (!memcmp(s, term, k))
+			return s + k;
+	return NULL;
+}
+
+/* Past a "<!DOCTYPE ...>" at s (quotes and an internal subset "[...]" allowed), or NULL. */
+static const char *skip_doctype(const char *s, const char *end)
+{
+	int depth = 0;
+	char quote = 0;
+	for (s += 2; s < end; s++) {
+		if (quote) {
+			if (*s == quote)
+				quote = 0;
+		} else if (*s == '"' || *s == '\'') {
+			quote = *s;
+		} else if (*s == '[') {
+			depth++;
+		} else if (*s == ']') {
+			depth--;
+		} else if (*s == '>' && depth <= 0) {
+			return s + 1;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Whether the text is XML whose root element is one of applicationHost.
+ * config's: <configuration>, or a fragment's <system.applicationHost>,
+ * <sites> or <site>.  The prolog (XML declaration, comments, processing
+ * instructions, a DOCTYPE) is skipped; a stray U+FEFF too.
+ */
+static int xml_is_appconfig(const char *s, const char *end)
+{
+	static const char *const roots[] = {
+		"configuration", "system.applicationHost", "sites", "site",
+	};
+	while (s) {
+		while (s < end && is_space(*s))
+			s++;
+		if ((size_t)(end - s) >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+			s += 3;
+			continue;
+		}
+		if (s >= end || *s != '<')
+			return 0;
+		if ((size_t)(end - s) >= 4 && !memcmp(s, "<!--", 4))
+			s = skip_past(s + 4, end, "-->");
+		else if ((size_t)(end - s) >= 2 && s[1] == '?')
+			s = skip_past(s + 2, end, "?>");
+		else if ((size_t)(end - s) >= 9 && !memcmp(s, "<!DOCTYPE", 9))
+			s = skip_doctype(s, end);
+		else
+			break;
+	}
+	if (!s)
+		return 0;
+	s++;
+	const char *name = s;
+	while (s < end && !is_space(*s) && *s != '>' && *s != '/')
+		s++;
+	for (size_t i = 0; i < sizeof(roots) / sizeof(*roots); i++)
+		if ((size_t)(s - name) == strlen(roots[i]) && !memcmp(name, roots[i], (size_t)(s - name)))
+			return 1;
+	return 0;
+}
+
 enum input_kind detect_kind(const struct text *t)
 {
 	size_t n = t->len < DETECT_WINDOW ? t->len : DETECT_WINDOW;
@@ -76,6 +158,8 @@ enum input_kind detect_kind(const struct text *t)
 	const char *first = NULL;
 	int reg_key = 0, reg_value = 0;
 
+	if (xml_is_appconfig(buf, end))
+		return INPUT_APPCONFIG;
 	for (const char *line = buf; line < end;) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line));
 		if (!eol)
@@ -102,10 +186,5 @@ enum input_kind detect_kind(const struct text *t)
 		return INPUT_UNKNOWN;
 	if (*first == '{' || *first == '[')
 		return detect_json(first, (size_t)(end - first));
-	if (*first == '<') {
-		const char *root = memmem_ci(first, (size_t)(end - first), "<configuration");
-		if (root && memmem_ci(root, (size_t)(end - root), "<system.applicationHost"))
-			return INPUT_APPCONFIG;
-	}
 	return INPUT_UNKNOWN;
 }

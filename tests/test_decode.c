@@ -196,7 +196,15 @@ static void test_detect(void)
 		{ "{\"host\": \"web01\", \"taken\": \"2026-01-01T00:00:00Z\"}", INPUT_MANIFEST },
 		{ "hello world\n", INPUT_UNKNOWN },
 		{ "", INPUT_UNKNOWN },
-		{ "<sites><site name=\"a\"/></sites>", INPUT_UNKNOWN },
+		{ "<sites><site name=\"a\"/></sites>", INPUT_APPCONFIG },
+		{ "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- IIS -->\n<configuration>\n"
+		  "  <system.webServer>\n", INPUT_APPCONFIG },
+		{ "\n  <site name=\"Default Web Site\" id=\"1\">\n", INPUT_APPCONFIG },
+		{ "<system.applicationHost>\n", INPUT_APPCONFIG },
+		{ "<!DOCTYPE configuration [<!ENTITY x \"]>\">]>\n<configuration/>", INPUT_APPCONFIG },
+		{ "<?xml version=\"1.0\"?>\n<html><body/></html>", INPUT_UNKNOWN },
+		{ "<siteMap/>", INPUT_UNKNOWN },
+		{ "<!-- unclosed comment <configuration>", INPUT_UNKNOWN },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		struct text t;
