@@ -6,7 +6,7 @@
 #   make DEVELOPER=1 ...   warnings are errors, model_check() after every parse
 
 CC      ?= cc
-PKGS     = jansson libxml-2.0
+PKGS     = jansson libxml-2.0 libcrypto
 PKG_CONFIG ?= pkg-config
 CPPFLAGS += -Ilinter
 CFLAGS  ?= -O2 -g

@@ -103,8 +103,88 @@ static void dump_reg_value(const struct reg_value *v, FILE *out)
 	fputc('\n', out);
 }
 
+static void dump_access(const char *what, const struct iis_access *a, FILE *out)
+{
+	if (!a->stated)
+		return;
+	fprintf(out, "  %s flags=%u", what, (unsigned)a->flags);
+	if (!a->valid)
+		fputs(" invalid", out);
+	fputs(" text=", out);
+	put_str(out, a->text);
+	put_loc(out, &a->loc);
+	fputc('\n', out);
+}
+
+static void dump_sites(const struct model *m, FILE *out)
+{
+	for (const struct iis_site *s = m->sites; s; s = s->next) {
+		fputs("site ", out);
+		put_str(out, s->name);
+		fputs(" id=", out);
+		put_str(out, s->id);
+		put_loc(out, &s->loc);
+		fputc('\n', out);
+		for (const struct iis_binding *b = s->bindings; b; b = b->next) {
+			fprintf(out, "  binding %s ", b->protocol);
+			put_str(out, b->information);
+			fprintf(out, " ip=");
+			put_str(out, b->ip);
+			fprintf(out, " port=%u host=", (unsigned)b->port);
+			put_str(out, b->host);
+			fprintf(out, " sslFlags=%u", (unsigned)b->ssl_flags);
+			if (b->httpsys)
+				fprintf(out, " -> %s", b->httpsys->key);
+			put_loc(out, &b->loc);
+			fputc('\n', out);
+		}
+		dump_access("access", &s->access, out);
+		for (const struct iis_location *l = s->apps; l; l = l->next)
+			dump_access(l->path, &l->access, out);
+	}
+}
+
+static void dump_certs(const struct model *m, FILE *out)
+{
+	for (const struct cert_store *s = m->stores; s; s = s->next) {
+		fputs("store ", out);
+		put_str(out, s->name);
+		fprintf(out, " certificates=%zu", s->nr_certs);
+		put_loc(out, &s->loc);
+		fputc('\n', out);
+		for (const struct cert *c = s->certs; c; c = c->next) {
+			fprintf(out, "  cert %s subject=", c->thumbprint);
+			put_str(out, c->subject);
+			fputs(" issuer=", out);
+			put_str(out, c->issuer);
+			if (c->has_not_after)
+				fprintf(out, " notAfter=%" PRId64, c->not_after);
+			fprintf(out, " key=%d ca=%d selfSigned=%d%s der=%d ekus=",
+				c->has_private_key, c->is_ca, c->self_signed,
+				c->self_signed_inferred ? "(inferred)" : "", c->has_der);
+			if (!c->ekus_known)
+				fputs("?", out);
+			for (size_t i = 0; i < c->nr_ekus; i++)
+				fprintf(out, "%s%s", i ? "," : "", c->ekus[i]);
+			put_loc(out, &c->loc);
+			fputc('\n', out);
+		}
+	}
+}
+
 void model_dump(const struct model *m, FILE *out)
 {
+	if (m->manifest.present) {
+		fputs("manifest host=", out);
+		put_str(out, m->manifest.name);
+		fputs(" os=", out);
+		put_str(out, m->manifest.os);
+		fprintf(out, " build=%u", (unsigned)m->manifest.build);
+		if (m->manifest.has_taken)
+			fprintf(out, " taken=%" PRId64, m->manifest.taken);
+		put_loc(out, &m->manifest.loc);
+		fputc('\n', out);
+	}
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
 		fprintf(out, "binding %s", b->key);
 		put_loc(out, &b->loc);
@@ -116,6 +196,8 @@ void model_dump(const struct model *m, FILE *out)
 	}
 	for (const struct reg_value *v = m->reg_values; v; v = v->next)
 		dump_reg_value(v, out);
+	dump_sites(m, out);
+	dump_certs(m, out);
 }
 
 static int check_loc(const struct model *m, const struct srcloc *loc,
@@ -190,6 +272,47 @@ int model_check(const struct model *m, FILE *out)
 	}
 	if (n != m->nr_bindings) {
 		fprintf(out, "model_check: %zu bindings listed, %zu counted\n", n, m->nr_bindings);
+		bad++;
+	}
+	size_t nsites = 0, ncerts = 0;
+	for (const struct iis_site *s = m->sites; s; s = s->next, nsites++) {
+		bad += check_loc(m, &s->loc, s->name, out);
+		if (model_find_site(m, s->name) != s) {
+			fprintf(out, "model_check: site %s is not in the name map\n", s->name);
+			bad++;
+		}
+		for (const struct iis_binding *b = s->bindings; b; b = b->next) {
+			bad += check_loc(m, &b->loc, b->information, out);
+			if (b->site != s) {
+				fprintf(out, "model_check: binding %s of site %s points at another site\n",
+					b->information, s->name);
+				bad++;
+			}
+		}
+	}
+	if (nsites != m->nr_sites) {
+		fprintf(out, "model_check: %zu sites listed, %zu counted\n", nsites, m->nr_sites);
+		bad++;
+	}
+	for (const struct cert_store *s = m->stores; s; s = s->next) {
+		size_t n = 0;
+		for (const struct cert *c = s->certs; c; c = c->next, n++) {
+			bad += check_loc(m, &c->loc, c->thumbprint, out);
+			if (store_find_cert(s, c->thumbprint) != c) {
+				fprintf(out, "model_check: certificate %s is not in its store's map\n",
+					c->thumbprint);
+				bad++;
+			}
+		}
+		if (n != s->nr_certs) {
+			fprintf(out, "model_check: store %s lists %zu certificates, counts %zu\n",
+				s->name, n, s->nr_certs);
+			bad++;
+		}
+		ncerts += n;
+	}
+	if (ncerts != m->nr_certs) {
+		fprintf(out, "model_check: %zu certificates listed, %zu counted\n", ncerts, m->nr_certs);
 		bad++;
 	}
 	for (const struct reg_value *v = m->reg_values; v; v = v->next) {

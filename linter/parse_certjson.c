@@ -1,9 +1,719 @@
-#include "parse.h"
+/*
+ * parse_certjson: certificate-store dumps, as PowerShell writes them with
+ *
+ *   Get-ChildItem Cert:\LocalMachine\<Store> | ConvertTo-Json
+ *
+ * (Windows PowerShell 5.1 or PowerShell 7; full objects or Select-Object
+ * subsets), into the model's certificate stores.
+ *
+ * The input is JSON (json_loadb(), any top-level value), one of:
+ *
+ *   document  = cert                        one certificate: an object
+ *             | "[" [ cert { "," cert } ] "]"                  several
+ *             | "{" "store": string, "certificates": ( cert | "[" ... "]" ) "}"
+ *   cert      = an object with a "Thumbprint" member
+ *
+ * Member names are matched ignoring ASCII case ("thumbprint", "notAfter").
+ * Members read from a cert, every other one ignored:
+ *
+ *   Thumbprint      required; 40 hex digits, any case; spaces and U+200E
+ *                   (what the certificate dialog copies) are dropped with
+ *                   a note
+ *   Subject, Issuer, FriendlyName       strings ("" friendly name = none)
+ *   NotBefore, NotAfter   "/Date(ms)/" or "/Date(ms+hhmm)/" (5.1; ms UTC),
+ *                   ISO 8601 with offset and fraction (7), {"value": one
+ *                   of these, "DateTime": ...}, or digits only: seconds
+ *                   since the epoch (a string or a number)
+ *   HasPrivateKey   true/false (or the strings "True"/"False")
+ *   EnhancedKeyUsageList  [{"FriendlyName", "ObjectId"}...] or strings
+ *                   ("1.3.6.1.5.5.7.3.1", "Server Authentication
+ *                   (1.3.6.1.5.5.7.3.1)", "Server Authentication")
+ *   PSParentPath    "Microsoft.PowerShell.Security\Certificate::LocalMachine\Root"
+ *                   gives the store (CurrentUser too)
+ *   PSIsContainer   true: a store listed by Get-ChildItem Cert:\LocalMachine,
+ *                   not a certificate; skipped without a word
+ *   RawData         the DER certificate: an array of byte values (5.1), a
+ *                   Base64 string (7, or a calculated property
+ *                   [Convert]::ToBase64String($_.RawData)), or hex
+ *
+ * The store of a certificate: its PSParentPath, else the wrapper's
+ * "store", else the file name's stem or, when that holds '-' or '_', the
+ * part after the last of them ("LocalMachine-My.json" -> "My"; one note
+ * per file).  Names are canonicalised by model_cert_store().
+ *
+ * RawData, when present and readable, is decoded (x509.h): it gives the
+ * validity, basicConstraints, EKUs, key, signature algorithm and subject
+ * DER, and decides self-signed cryptographically (the names match and
+ * the certificate's own key verifies its signature); the subject and
+ * issuer text come from JSON when it has them.  The thumbprint must be
+ * the SHA-1 of the DER.  Without RawData, self-signed is inferred from
+ * Subject == Issuer (ignoring case and white space) and flagged so.
+ *
+ * Lines: json_t has none (STYLE R3).  After Jansson accepts the text, a
+ * scanner (psjson.h) walks it again and records, for each certificate
+ * object in order, the line of its "Thumbprint" member (else its '{');
+ * loc.path is the JSON Pointer ("/0", "/certificates/3", "").
+ *
+ * Recovery: malformed JSON is one error at Jansson's line and column,
+ * and nothing of the file is read.  Otherwise each certificate stands
+ * alone: without a readable thumbprint it is skipped (one error); an
+ * unreadable date, HasPrivateKey or RawData is an error and the value is
+ * unknown (RawData: the JSON members are used instead); a thumbprint
+ * that is not the SHA-1 of RawData is an error, and the certificate is
+ * kept under the JSON thumbprint.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
-/* NEEDSWORK: stub, replaced by the real parser */
-int parse_certjson(struct model *m, const char *file, const struct text *t,
-	     struct diag_list *diags)
+#include "parse.h"
+#include "psjson.h"
+#include "util.h"
+#include "x509.h"
+
+#define DIAG_ID "parse.certjson"
+#define SHOW_MAX 64
+
+/* Where one certificate object stands in the text. */
+struct elem_pos {
+	uint32_t line;           /* its first character ('{' for an object) */
+	uint32_t thumb_line;     /* its "Thumbprint" member, 0 when none */
+	uint32_t parent_line;    /* its "PSParentPath" member, 0 when none */
+};
+
+struct layout {
+	struct elem_pos root;    /* the top-level value */
+	uint32_t store_line;     /* the wrapper's "store" member */
+	struct elem_pos *items;  /* elements of the top-level array, or of "certificates" */
+	size_t nr, alloc;
+	struct elem_pos single;  /* "certificates" holding one object */
+};
+
+struct certjson {
+	struct model *m;
+	const char *file;
+	struct diag_list *diags;
+	struct arena scratch;    /* temporaries, released at the end */
+	int errors;
+	const char *wrapper_store;
+	uint32_t wrapper_line;
+	struct cert_store *stem_store;   /* from the file name, made on first use */
+};
+
+/* ---- diagnostics ---- */
+
+__attribute__((format(printf, 5, 6)))
+static void report(struct certjson *p, enum severity level, uint32_t line,
+		   const char *path, const char *fmt, ...)
 {
-	(void)m; (void)file; (void)t; (void)diags;
+	struct srcloc loc = { p->file, line ? line : 1, 0, path };
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = arena_vstrfmt(&p->scratch, fmt, ap);
+	va_end(ap);
+	diag_input(p->diags, DIAG_ID, level, &loc, "%s", msg);
+	if (level == SEV_ERROR)
+		p->errors++;
+}
+
+/*
+ * A string for a message: control bytes as '?', U+200E made visible, cut
+ * after SHOW_MAX characters (never inside a UTF-8 sequence).
+ */
+static const char *show(struct certjson *p, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = arena_alloc(&p->scratch, n * 3 + 8);
+	char *q = out;
+	for (size_t shown = 0; *s;) {
+		int lead = ((unsigned char)*s & 0xC0) != 0x80;
+		if (lead && shown++ == SHOW_MAX) {
+			memcpy(q, "...", 3);
+			q += 3;
+			break;
+		}
+		if (!strncmp(s, "\xE2\x80\x8E", 3)) {
+			memcpy(q, "<U+200E>", 8);
+			q += 8;
+			s += 3;
+		} else {
+			*q++ = (unsigned char)*s < 0x20 ? '?' : *s;
+			s++;
+		}
+	}
+	*q = '\0';
+	return out;
+}
+
+/* Any JSON value, compact, for a message. */
+static const char *show_json(struct certjson *p, const json_t *v)
+{
+	char *d = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	if (!d)
+		return "?";
+	const char *s = show(p, d);
+	free(d);
+	return s;
+}
+
+/* ---- where each certificate stands ---- */
+
+static void scan_object(struct json_scan *s, struct elem_pos *e)
+{
+	char key[16];
+	uint32_t line;
+	int first = 1;
+
+	e->line = s->line;
+	if (!json_scan_open(s, '{'))
+		return;
+	while (json_scan_next(s, &first, '}')) {
+		if (json_scan_key(s, key, sizeof(key), &line))
+			return;
+		if (!e->thumb_line && str_ieq(key, "Thumbprint"))
+			e->thumb_line = line;
+		else if (!e->parent_line && str_ieq(key, "PSParentPath"))
+			e->parent_line = line;
+		json_scan_skip(s);
+	}
+}
+
+static void scan_array(struct json_scan *s, struct layout *lay)
+{
+	int first = 1;
+
+	json_scan_open(s, '[');
+	while (json_scan_next(s, &first, ']')) {
+		ALLOC_GROW(lay->items, lay->nr + 1, lay->alloc);
+		struct elem_pos *e = &lay->items[lay->nr++];
+		memset(e, 0, sizeof(*e));
+		int c = json_scan_peek(s);
+		e->line = s->line;
+		if (c == '{')
+			scan_object(s, e);
+		else
+			json_scan_skip(s);
+	}
+}
+
+/* The same walk as the decoding below, on the text: see the top comment. */
+static void scan_layout(const struct text *t, struct layout *lay)
+{
+	struct json_scan s;
+	char key[16];
+	uint32_t line;
+	int first = 1, seen_certs = 0;
+
+	memset(lay, 0, sizeof(*lay));
+	json_scan_init(&s, t->buf, t->len);
+	int c = json_scan_peek(&s);
+	lay->root.line = s.line;
+	if (c == '[') {
+		scan_array(&s, lay);
+		return;
+	}
+	if (!json_scan_open(&s, '{'))
+		return;
+	while (json_scan_next(&s, &first, '}')) {
+		if (json_scan_key(&s, key, sizeof(key), &line))
+			return;
+		if (!lay->root.thumb_line && str_ieq(key, "Thumbprint")) {
+			lay->root.thumb_line = line;
+		} else if (!lay->root.parent_line && str_ieq(key, "PSParentPath")) {
+			lay->root.parent_line = line;
+		} else if (!lay->store_line && str_ieq(key, "store")) {
+			lay->store_line = line;
+		} else if (!seen_certs && str_ieq(key, "certificates")) {
+			seen_certs = 1;
+			c = json_scan_peek(&s);
+			if (c == '[') {
+				scan_array(&s, lay);
+				continue;
+			}
+			if (c == '{') {
+				scan_object(&s, &lay->single);
+				continue;
+			}
+		}
+		json_scan_skip(&s);
+	}
+}
+
+/* ---- stores ---- */
+
+/* "Microsoft.PowerShell.Security\Certificate::LocalMachine\Root" -> "Root"; NULL if none. */
+static const char *store_from_parent(struct certjson *p, const char *pp)
+{
+	const char *s = strstr(pp, "::");
+	s = s ? s + 2 : pp;
+	char *name = arena_strdup(&p->scratch, s);
+	size_t n = strlen(name);
+	while (n && name[n - 1] == '\\')
+		name[--n] = '\0';
+	const char *bs = strrchr(name, '\\');
+	if (bs)
+		return bs[1] ? bs + 1 : NULL;
+	/* backslashes lost on the way (a blog's Markdown): "LocalMachineMy" */
+	if (str_istarts(name, "LocalMachine") && name[12])
+		return name + 12;
+	if (str_istarts(name, "CurrentUser") && name[11])
+		return name + 11;
+	return NULL;
+}
+
+/* The store named by the file: the stem, or its part after the last '-' or '_'. */
+static struct cert_store *stem_store(struct certjson *p)
+{
+	if (p->stem_store)
+		return p->stem_store;
+	const char *base = p->file;
+	for (const char *q = p->file; *q; q++)
+		if (*q == '/' || *q == '\\')
+			base = q + 1;
+	char *stem = arena_strdup(&p->scratch, base);
+	char *dot = strrchr(stem, '.');
+	if (dot && dot != stem)
+		*dot = '\0';
+	const char *name = stem;
+	for (const char *q = stem; *q; q++)
+		if ((*q == '-' || *q == '_') && q[1])
+			name = q + 1;
+	if (!*name)
+		name = "unknown";
+	struct srcloc loc = { p->file, 1, 0, NULL };
+	p->stem_store = model_cert_store(p->m, name, &loc);
+	report(p, SEV_NOTE, 1, NULL, "store taken from the file name: '%s'", p->stem_store->name);
+	return p->stem_store;
+}
+
+static struct cert_store *default_store(struct certjson *p)
+{
+	if (p->wrapper_store) {
+		struct srcloc loc = { p->file, p->wrapper_line ? p->wrapper_line : 1, 0,
+				      arena_strdup(&p->m->arena, "/store") };
+		return model_cert_store(p->m, p->wrapper_store, &loc);
+	}
+	return stem_store(p);
+}
+
+/* ---- members of a certificate ---- */
+
+static const char *opt_string(json_t *o, const char *name)
+{
+	json_t *v = psjson_get(o, name);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void read_date(struct certjson *p, json_t *o, const char *name, const struct cert *c,
+		      int64_t *out, int *has)
+{
+	json_t *v = psjson_get(o, name);
+	*has = 0;
+	if (!v || json_is_null(v))
+		return;
+	if (psjson_date(v, out)) {
+		report(p, SEV_ERROR, c->loc.line, c->loc.path,
+		       "invalid date %s in '%s' of certificate '%s'",
+		       show_json(p, v), name, c->thumbprint);
+		return;
+	}
+	*has = 1;
+}
+
+static void read_private_key(struct certjson *p, json_t *o, struct cert *c)
+{
+	json_t *v = psjson_get(o, "HasPrivateKey");
+	c->has_private_key = -1;
+	if (!v || json_is_null(v))
+		return;
+	if (json_is_boolean(v))
+		c->has_private_key = json_is_true(v);
+	else if (json_is_string(v) && str_ieq(json_string_value(v), "true"))
+		c->has_private_key = 1;
+	else if (json_is_string(v) && str_ieq(json_string_value(v), "false"))
+		c->has_private_key = 0;
+	else
+		report(p, SEV_ERROR, c->loc.line, c->loc.path,
+		       "invalid 'HasPrivateKey' %s of certificate '%s': expected true or false",
+		       show_json(p, v), c->thumbprint);
+}
+
+/* The names Windows gives the common EKUs, for lists that carry no OID. */
+static const struct {
+	const char *name, *oid;
+} eku_names[] = {
+	{ "Server Authentication", "1.3.6.1.5.5.7.3.1" },
+	{ "Client Authentication", "1.3.6.1.5.5.7.3.2" },
+	{ "Code Signing", "1.3.6.1.5.5.7.3.3" },
+	{ "Secure Email", "1.3.6.1.5.5.7.3.4" },
+	{ "IP security end system", "1.3.6.1.5.5.7.3.5" },
+	{ "IP security tunnel termination", "1.3.6.1.5.5.7.3.6" },
+	{ "IP security user", "1.3.6.1.5.5.7.3.7" },
+	{ "Time Stamping", "1.3.6.1.5.5.7.3.8" },
+	{ "OCSP Signing", "1.3.6.1.5.5.7.3.9" },
+	{ "Any Purpose", "2.5.29.37.0" },
+	{ "KDC Authentication", "1.3.6.1.5.2.3.5" },
+	{ "Smart Card Logon", "1.3.6.1.4.1.311.20.2.2" },
+	{ "Encrypting File System", "1.3.6.1.4.1.311.10.3.4" },
+	{ "Document Signing", "1.3.6.1.4.1.311.10.3.12" },
+};
+
+static int is_oid(const char *s, size_t n)
+{
+	if (!n || s[0] == '.' || s[n - 1] == '.')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.')
+			return 0;
+	return 1;
+}
+
+/*
+ * An EKU as a list writes it: an OID, "Name (OID)", or a name Windows
+ * gives one; anything else is kept as written (it then matches no OID).
+ */
+static const char *eku_from_text(struct certjson *p, const char *s)
+{
+	size_t n = strlen(s);
+	if (is_oid(s, n))
+		return s;
+	const char *open = strrchr(s, '(');
+	if (open && n && s[n - 1] == ')' && is_oid(open + 1, (size_t)(s + n - 1 - (open + 1))))
+		return arena_strndup(&p->scratch, open + 1, (size_t)(s + n - 1 - (open + 1)));
+	for (size_t i = 0; i < sizeof(eku_names) / sizeof(*eku_names); i++)
+		if (str_ieq(s, eku_names[i].name))
+			return eku_names[i].oid;
+	return s;
+}
+
+static const char *eku_from_json(struct certjson *p, json_t *e)
+{
+	if (json_is_string(e))
+		return eku_from_text(p, json_string_value(e));
+	if (!json_is_object(e))
+		return NULL;
+	const char *s = opt_string(e, "ObjectId");
+	if (!s)
+		s = opt_string(e, "Value");
+	if (!s)
+		s = opt_string(e, "FriendlyName");
+	return s ? eku_from_text(p, s) : NULL;
+}
+
+static void read_ekus(struct certjson *p, json_t *o, struct cert *c)
+{
+	json_t *v = psjson_get(o, "EnhancedKeyUsageList");
+	if (!v || json_is_null(v))
+		return;
+	if (json_is_object(v) || json_is_string(v)) {
+		/* one entry, not wrapped in an array */
+		const char *e = eku_from_json(p, v);
+		if (e) {
+			const char **list = arena_alloc(&p->scratch, sizeof(*list));
+			list[0] = e;
+			c->ekus = list;
+			c->nr_ekus = 1;
+			c->ekus_known = 1;
+			return;
+		}
+	}
+	if (!json_is_array(v)) {
+		report(p, SEV_ERROR, c->loc.line, c->loc.path,
+		       "invalid 'EnhancedKeyUsageList' %s of certificate '%s': expected a list of OIDs",
+		       show_json(p, v), c->thumbprint);
+		return;
+	}
+	size_t n = json_array_size(v), k = 0;
+	const char **list = arena_alloc(&p->scratch, (n ? n : 1) * sizeof(*list));
+	for (size_t i = 0; i < n; i++) {
+		const char *e = eku_from_json(p, json_array_get(v, i));
+		if (!e) {
+			report(p, SEV_ERROR, c->loc.line, c->loc.path,
+			       "invalid entry %s in 'EnhancedKeyUsageList' of certificate '%s'",
+			       show_json(p, json_array_get(v, i)), c->thumbprint);
+			return;
+		}
+		list[k++] = e;
+	}
+	c->ekus = list;
+	c->nr_ekus = k;
+	c->ekus_known = 1;
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * RawData's bytes: an array of numbers, Base64, or hex ("3082...": a
+ * DER certificate in hex starts with the SEQUENCE tag, which Base64
+ * never does).  0, or -1 with *why set.
+ */
+static int raw_bytes(struct certjson *p, json_t *v, unsigned char **der, size_t *len,
+		     const char **why)
+{
+	if (json_is_array(v)) {
+		size_t n = json_array_size(v);
+		unsigned char *b = arena_alloc(&p->scratch, n ? n : 1);
+		for (size_t i = 0; i < n; i++) {
+			json_t *e = json_array_get(v, i);
+			json_int_t x = json_is_integer(e) ? json_integer_value(e) : -1;
+			if (x < 0 || x > 255) {
+				*why = arena_strfmt(&p->scratch, "element %zu is not a byte", i);
+				return -1;
+			}
+			b[i] = (unsigned char)x;
+		}
+		if (!n) {
+			*why = "no bytes";
+			return -1;
+		}
+		*der = b;
+		*len = n;
+		return 0;
+	}
+	if (!json_is_string(v)) {
+		*why = "not a byte array or a Base64 string";
+		return -1;
+	}
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v), i;
+	for (i = 0; i < n && hexval((unsigned char)s[i]) >= 0; i++)
+		;
+	if (i == n && n >= 4 && n % 2 == 0 && s[0] == '3' && s[1] == '0') {
+		unsigned char *b = arena_alloc(&p->scratch, n / 2);
+		for (i = 0; i < n / 2; i++)
+			b[i] = (unsigned char)(hexval((unsigned char)s[2 * i]) << 4 |
+					       hexval((unsigned char)s[2 * i + 1]));
+		*der = b;
+		*len = n / 2;
+		return 0;
+	}
+	if (x509_base64_decode(&p->scratch, s, n, der, len)) {
+		*why = "not Base64";
+		return -1;
+	}
 	return 0;
+}
+
+/* Subject and issuer text equal, ignoring case and white space around separators. */
+static const char *name_key(struct certjson *p, const char *s)
+{
+	char *out = arena_alloc(&p->scratch, strlen(s) + 1), *q = out;
+	int space = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = 1;
+			continue;
+		}
+		int sep = *s == ',' || *s == '+' || *s == '=';
+		if (space && q != out && !sep && !strchr(",+=", q[-1]))
+			*q++ = ' ';
+		space = 0;
+		*q++ = *s;
+	}
+	*q = '\0';
+	return out;
+}
+
+static void read_raw(struct certjson *p, json_t *o, struct cert *c)
+{
+	json_t *v = psjson_get(o, "RawData");
+	unsigned char *der;
+	size_t len;
+	const char *why;
+	struct x509_facts f;
+
+	if (!v || json_is_null(v))
+		return;
+	if (raw_bytes(p, v, &der, &len, &why)) {
+		report(p, SEV_ERROR, c->loc.line, c->loc.path,
+		       "invalid 'RawData' of certificate '%s': %s", c->thumbprint, why);
+		return;
+	}
+	if (x509_decode(&p->scratch, der, len, &f, &why)) {
+		report(p, SEV_ERROR, c->loc.line, c->loc.path,
+		       "undecodable 'RawData' of certificate '%s': not a DER certificate (%s)",
+		       c->thumbprint, why);
+		return;
+	}
+	if (strcmp(f.sha1, c->thumbprint))
+		report(p, SEV_ERROR, c->loc.line, c->loc.path,
+		       "thumbprint '%s' is not the SHA-1 of RawData (which is '%s')",
+		       c->thumbprint, f.sha1);
+	if (f.trailing)
+		report(p, SEV_WARNING, c->loc.line, c->loc.path,
+		       "%zu bytes after the certificate in 'RawData' of certificate '%s' ignored",
+		       f.trailing, c->thumbprint);
+	c->has_der = 1;
+	if (!c->subject)
+		c->subject = f.subject;
+	if (!c->issuer)
+		c->issuer = f.issuer;
+	if (f.has_not_before) {
+		c->not_before = f.not_before;
+		c->has_not_before = 1;
+	}
+	if (f.has_not_after) {
+		c->not_after = f.not_after;
+		c->has_not_after = 1;
+	}
+	c->is_ca = f.is_ca;
+	c->self_signed = f.self_signed;
+	c->self_signed_inferred = f.self_signed_inferred;
+	if (f.ekus_known) {
+		c->ekus_known = 1;
+		c->ekus = f.ekus;
+		c->nr_ekus = f.nr_ekus;
+	}
+	c->subject_der = f.subject_der;
+	c->subject_der_len = f.subject_der_len;
+	c->key_type = f.key_type;
+	c->key_bits = f.key_bits;
+	c->sig_alg = f.sig_alg;
+}
+
+/* ---- one certificate ---- */
+
+static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos, const char *ptr)
+{
+	uint32_t line = pos ? (pos->thumb_line ? pos->thumb_line : pos->line) : 1;
+	struct cert c;
+	char hash[41];
+
+	if (!json_is_object(o)) {
+		report(p, SEV_ERROR, pos ? pos->line : 1, ptr,
+		       "%s at '%s' is not a certificate object", show_json(p, o), ptr);
+		return;
+	}
+	json_t *v = psjson_get(o, "PSIsContainer");
+	if (json_is_true(v))
+		return;
+
+	memset(&c, 0, sizeof(c));
+	c.loc.file = p->file;
+	c.loc.line = line ? line : 1;
+	c.loc.path = ptr;
+	c.has_private_key = -1;
+	c.is_ca = -1;
+	c.self_signed = -1;
+
+	v = psjson_get(o, "Thumbprint");
+	if (!v || json_is_null(v)) {
+		report(p, SEV_ERROR, c.loc.line, ptr, "no 'Thumbprint' member; certificate skipped");
+		return;
+	}
+	if (!json_is_string(v)) {
+		report(p, SEV_ERROR, c.loc.line, ptr,
+		       "invalid thumbprint %s: expected a string of 40 hex digits; certificate skipped",
+		       show_json(p, v));
+		return;
+	}
+	const char *raw = json_string_value(v);
+	if (hash_normalize(raw, hash)) {
+		report(p, SEV_ERROR, c.loc.line, ptr,
+		       "invalid thumbprint '%s': expected 40 hex digits; certificate skipped",
+		       show(p, raw));
+		return;
+	}
+	if (strpbrk(raw, " \t") || strstr(raw, "\xE2\x80\x8E"))
+		report(p, SEV_NOTE, c.loc.line, ptr, "thumbprint '%s' normalised to '%s'",
+		       show(p, raw), hash);
+	c.thumbprint = hash;
+
+	c.subject = opt_string(o, "Subject");
+	c.issuer = opt_string(o, "Issuer");
+	c.friendly_name = opt_string(o, "FriendlyName");
+	if (c.friendly_name && !*c.friendly_name)
+		c.friendly_name = NULL;
+	read_private_key(p, o, &c);
+	read_date(p, o, "NotBefore", &c, &c.not_before, &c.has_not_before);
+	read_date(p, o, "NotAfter", &c, &c.not_after, &c.has_not_after);
+	read_ekus(p, o, &c);
+	read_raw(p, o, &c);
+	if (!c.has_der && c.subject && c.issuer) {
+		c.self_signed = str_ieq(name_key(p, c.subject), name_key(p, c.issuer));
+		c.self_signed_inferred = 1;
+	}
+
+	struct cert_store *s = NULL;
+	const char *pp = opt_string(o, "PSParentPath");
+	const char *name = pp ? store_from_parent(p, pp) : NULL;
+	if (name) {
+		struct srcloc loc = { p->file, pos && pos->parent_line ? pos->parent_line : 1, 0, NULL };
+		s = model_cert_store(p->m, name, &loc);
+	} else {
+		s = default_store(p);
+	}
+	model_add_cert(p->m, s, &c, p->diags, DIAG_ID);
+}
+
+static void read_list(struct certjson *p, json_t *arr, const struct layout *lay, const char *prefix)
+{
+	size_t n = json_array_size(arr);
+	/* the scanner and Jansson agree on valid JSON; if not, lines fall back to 1 */
+	int lines_ok = lay->nr == n;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *ptr = arena_strfmt(&p->scratch, "%s/%zu", prefix, i);
+		read_cert(p, json_array_get(arr, i), lines_ok ? &lay->items[i] : NULL, ptr);
+	}
+	if (!n)
+		default_store(p);    /* an empty dump still says the store is empty */
+}
+
+int parse_certjson(struct model *m, const char *file, const struct text *t,
+		   struct diag_list *diags)
+{
+	struct certjson p = { m, file, diags, ARENA_INIT, 0, NULL, 0, NULL };
+	struct layout lay;
+	json_error_t err;
+	json_t *certs;
+
+	json_t *doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &err);
+	if (!doc) {
+		struct srcloc loc = { file, err.line > 0 ? (uint32_t)err.line : 1,
+				      err.column > 0 ? (uint32_t)err.column : 0, NULL };
+		diag_input(diags, DIAG_ID, SEV_ERROR, &loc, "malformed JSON: %s", err.text);
+		return 1;
+	}
+	arena_init(&p.scratch);
+	scan_layout(t, &lay);
+
+	if (json_is_array(doc)) {
+		read_list(&p, doc, &lay, "");
+	} else if (json_is_object(doc) && psjson_get(doc, "Thumbprint")) {
+		read_cert(&p, doc, &lay.root, "");
+	} else if (json_is_object(doc) && (certs = psjson_get(doc, "certificates")) &&
+		   (json_is_array(certs) || json_is_object(certs) || json_is_null(certs))) {
+		json_t *store = psjson_get(doc, "store");
+		if (json_is_string(store) && *json_string_value(store)) {
+			p.wrapper_store = json_string_value(store);
+			p.wrapper_line = lay.store_line;
+		} else if (store && !json_is_null(store)) {
+			report(&p, SEV_ERROR, lay.store_line, "/store",
+			       "invalid \"store\" %s: expected a store name", show_json(&p, store));
+		}
+		if (json_is_array(certs))
+			read_list(&p, certs, &lay, "/certificates");
+		else if (json_is_object(certs))
+			read_cert(&p, certs, &lay.single, "/certificates");
+		else
+			default_store(&p);
+	} else {
+		report(&p, SEV_ERROR, 1, NULL,
+		       "expected a certificate object, an array of them, or {\"store\", \"certificates\"}");
+	}
+
+	json_decref(doc);
+	free(lay.items);
+	arena_release(&p.scratch);
+	return p.errors;
 }

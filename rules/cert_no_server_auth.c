@@ -1,13 +1,152 @@
+/*
+ * SCL009 cert-no-server-auth: the certificate an HTTP.sys binding serves
+ * has an Enhanced Key Usage extension without Server Authentication
+ * (1.3.6.1.5.5.7.3.1) or anyExtendedKeyUsage, so clients that validate
+ * it (browsers, .NET, SChannel clients) refuse it as a server
+ * certificate.  Silent when the dump does not list the EKUs.
+ *
+ * netsh's Usage Check (DefaultCertCheckMode 0x10000) does not enter:
+ * HTTP_SERVICE_CONFIG_SSL_PARAM documents DefaultCertCheckMode as how
+ * CLIENT certificates are checked, and turning it off neither helps here
+ * nor is safe, so the fix never suggests usagecheck=disable.  The fix
+ * binds a certificate of the same subject that allows Server
+ * Authentication when the store holds one.
+ */
+#include <string.h>
+
 #include "rule.h"
 
-/* NEEDSWORK: placeholder, replaced by the real rule */
+static const char *subject_of(const struct cert *c)
+{
+	return c->subject && *c->subject ? c->subject : "(empty subject)";
+}
+
+/*
+ * Certificates that could be bound instead: in the same store, with the
+ * same subject, a private key, Server Authentication (or EKUs unknown)
+ * and a validity that has begun.  Per store, the one of each subject that
+ * expires last; each store's map is built on first use.
+ */
+#define REPLACEMENT_STORES 8
+
+struct replacements {
+	const struct model *m;
+	const struct cert_store *store[REPLACEMENT_STORES];
+	struct strmap by_subject[REPLACEMENT_STORES];
+	size_t nr;
+};
+
+static struct strmap *replacement_map(struct replacements *r, const struct cert_store *s)
+{
+	for (size_t i = 0; i < r->nr; i++)
+		if (r->store[i] == s)
+			return &r->by_subject[i];
+	if (r->nr == REPLACEMENT_STORES)
+		return NULL;    /* bindings spread over this many stores: no suggestion */
+	struct strmap *map = &r->by_subject[r->nr];
+	r->store[r->nr++] = s;
+	strmap_init(map);
+	for (const struct cert *c = s->certs; c; c = c->next) {
+		if (!c->subject || !*c->subject || c->has_private_key != 1 || !c->has_not_after ||
+		    cert_allows_server_auth(c) == 0 ||
+		    (c->has_not_before && c->not_before > r->m->host.now))
+			continue;
+		const struct cert *best = strmap_get(map, c->subject);
+		if (!best || c->not_after > best->not_after)
+			strmap_put(map, c->subject, (void *)c);
+	}
+	return map;
+}
+
+/* A certificate of store s to bind instead of c, valid after `until`; or NULL. */
+static const struct cert *find_replacement(struct replacements *r, const struct cert_store *s,
+					   const struct cert *c, int64_t until)
+{
+	if (r->m->host.now == MODEL_INIT_NOW_UNSET || !c->subject || !*c->subject)
+		return NULL;
+	struct strmap *map = replacement_map(r, s);
+	const struct cert *best = map ? strmap_get(map, c->subject) : NULL;
+	return best && best != c && best->not_after > until ? best : NULL;
+}
+
+static void replacements_release(struct replacements *r)
+{
+	for (size_t i = 0; i < r->nr; i++)
+		strmap_release(&r->by_subject[i]);
+}
+
+static const struct {
+	const char *oid, *name;
+} eku_names[] = {
+	{ "1.3.6.1.5.5.7.3.1", "Server Authentication" },
+	{ "1.3.6.1.5.5.7.3.2", "Client Authentication" },
+	{ "1.3.6.1.5.5.7.3.3", "Code Signing" },
+	{ "1.3.6.1.5.5.7.3.4", "Secure Email" },
+	{ "1.3.6.1.5.5.7.3.5", "IP security end system" },
+	{ "1.3.6.1.5.5.7.3.6", "IP security tunnel termination" },
+	{ "1.3.6.1.5.5.7.3.7", "IP security user" },
+	{ "1.3.6.1.5.5.7.3.8", "Time Stamping" },
+	{ "1.3.6.1.5.5.7.3.9", "OCSP Signing" },
+	{ "1.3.6.1.4.1.311.10.3.4", "Encrypting File System" },
+	{ "1.3.6.1.4.1.311.10.3.12", "Document Signing" },
+	{ "1.3.6.1.4.1.311.20.2.2", "Smart Card Logon" },
+	{ "1.3.6.1.5.5.8.2.2", "IP security IKE intermediate" },
+	{ "1.3.6.1.5.2.3.5", "KDC Authentication" },
+};
+
+/* "Client Authentication (1.3.6.1.5.5.7.3.2), 1.2.3.4": the certificate's EKUs. */
+static const char *eku_list(struct diag_list *out, const struct cert *c)
+{
+	const char *list = NULL;
+	for (size_t i = 0; i < c->nr_ekus; i++) {
+		const char *name = NULL;
+		for (size_t k = 0; k < sizeof(eku_names) / sizeof(*eku_names); k++)
+			if (!strcmp(c->ekus[i], eku_names[k].oid))
+				name = eku_names[k].name;
+		const char *one = name ? arena_strfmt(&out->arena, "%s (%s)", name, c->ekus[i])
+				       : c->ekus[i];
+		list = list ? arena_strfmt(&out->arena, "%s, %s", list, one) : one;
+	}
+	return list;
+}
+
 static int check_cert_no_server_auth(const struct model *m, struct diag_list *out)
 {
-	(void)m; (void)out;
+	struct replacements repl = { .m = m };
+	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
+		if (b->kind == EP_CCS)
+			continue;       /* the certificate comes from the central store */
+		const struct cert_store *s;
+		const struct cert *c = binding_cert(m, b, &s);
+		if (!c || cert_allows_server_auth(c) != 0)
+			continue;       /* not found, allowed, or unknown */
+
+		const struct cert *r = find_replacement(&repl, s, c, m->host.now);
+		const char *other = !r ? "" : arena_strfmt(&out->arena,
+			"; certificate %s in the same store has the same subject and allows it",
+			r->thumbprint);
+		struct diag *d = diag_emit(out, SEV_WARNING, &binding_get(b, BF_CERT_HASH)->loc, b->key,
+			"HTTPS clients of %s reject the server certificate: '%s' (thumbprint %s) "
+			"is not valid for Server Authentication (1.3.6.1.5.5.7.3.1); "
+			"its enhanced key usages are %s%s",
+			b->endpoint, subject_of(c), c->thumbprint, eku_list(out, c), other);
+		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here", subject_of(c));
+		if (r)
+			diag_add_related(out, d, &r->loc,
+					 "certificate '%s' with Server Authentication is listed here",
+					 subject_of(r));
+		diag_set_fix(out, d, "%s", binding_update_command(out, b, BF_CERT_HASH,
+			     r ? r->thumbprint : "<server-auth-certhash>"));
+	}
+	replacements_release(&repl);
 	return 0;
 }
 
 const struct rule rule_cert_no_server_auth = {
-	.id = "SCL009", .name = "cert-no-server-auth", .summary = "placeholder", .level = SEV_WARNING,
+	.id = "SCL009",
+	.name = "cert-no-server-auth",
+	.summary = "a bound certificate's enhanced key usages exclude Server Authentication",
+	.level = SEV_WARNING,
+	.needs = NEED_BINDINGS | NEED_CERTS,
 	.check = check_cert_no_server_auth,
 };

@@ -21,9 +21,17 @@ static int same_value(enum bfield_kind kind, const struct bfield *a, const struc
 	}
 }
 
-static const char *shown(const struct bfield *f)
+/* A field's value in netsh's words, whichever source stated it. */
+static const char *shown(struct diag_list *out, enum bfield_kind kind, const struct bfield *f)
 {
-	return f->text ? f->text : "(null)";
+	switch (kind) {
+	case BFK_BOOL:
+		return f->num ? "Enabled" : "Disabled";
+	case BFK_U32:
+		return arena_strfmt(&out->arena, "%u", (unsigned)f->num);
+	default:
+		return f->str ? f->str : "(null)";
+	}
 }
 
 static void compare_views(const struct httpsys_binding *b, struct diag_list *out)
@@ -39,9 +47,10 @@ static void compare_views(const struct httpsys_binding *b, struct diag_list *out
 					   "the netsh output and the registry export disagree on %s of %s: "
 					   "netsh shows '%s', the registry has '%s'; "
 					   "export both again at the same time",
-					   info->label, b->endpoint, shown(n), shown(r));
-		diag_add_related(out, d, &r->loc, "the registry export has %s here",
-				 info->regname);
+					   info->label, b->endpoint, shown(out, info->kind, n),
+					   shown(out, info->kind, r));
+		diag_add_related(out, d, &r->loc, "the registry export has %s %s here",
+				 info->regname, r->text ? r->text : "");
 	}
 }
 
