@@ -96,6 +96,36 @@ int schannel_sends_issuer_list(const struct model *m, const struct reg_value **w
  */
 uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg_value **where);
 
+/* A certificate's subject for messages ("(empty subject)" when it has none). */
+const char *cert_subject_text(const struct cert *c);
+
+/* "YYYY-MM-DD HH:MM:SS" of t (seconds since the epoch, UTC), in out's arena. */
+const char *utc_text(struct diag_list *out, int64_t t);
+
+/* " (as of --now)", " (as of the snapshot time in the manifest)" or "": which time dates are compared with. */
+const char *time_reference_words(const struct model *m);
+
+/*
+ * Certificates that could be bound instead of a failing one: in the same
+ * store, with the same subject, a private key, Server Authentication (or
+ * EKUs unknown) and a validity that has begun; per store, the one of each
+ * subject that expires last.  Each store's map is built on first use.
+ * Start with `struct cert_replacements r = { .m = m };`, release with
+ * cert_replacements_release().
+ */
+#define CERT_REPLACEMENT_STORES 8
+struct cert_replacements {
+	const struct model *m;
+	const struct cert_store *store[CERT_REPLACEMENT_STORES];
+	struct strmap by_subject[CERT_REPLACEMENT_STORES];
+	size_t nr;
+};
+
+/* A certificate of store s to bind instead of c, valid after `until`; or NULL. */
+const struct cert *cert_find_replacement(struct cert_replacements *r, const struct cert_store *s,
+					 const struct cert *c, int64_t until);
+void cert_replacements_release(struct cert_replacements *r);
+
 /* Every rule, in registry.def order (sorted by id). */
 extern const struct rule *const rule_table[];
 extern const size_t rule_table_size;

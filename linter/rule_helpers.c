@@ -3,6 +3,8 @@
  * certificate a binding names, and what SCHANNEL does with the trusted
  * issuer list.
  */
+#include <string.h>
+
 #include "rule.h"
 
 const struct cert *binding_cert(const struct model *m, const struct httpsys_binding *b,
@@ -40,4 +42,87 @@ uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg
 	const struct reg_value *v = schannel_dword(m, "ClientAuthTrustMode");
 	*where = v;
 	return v ? (uint32_t)v->num : 0;
+}
+
+const char *cert_subject_text(const struct cert *c)
+{
+	return c->subject && *c->subject ? c->subject : "(empty subject)";
+}
+
+/* "YYYY-MM-DD HH:MM:SS" of t (UTC), in out's arena: H. Hinnant's civil_from_days. */
+const char *utc_text(struct diag_list *out, int64_t t)
+{
+	int64_t days = t / 86400, secs = t % 86400;
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	int64_t z = days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t day = doy - (153 * mp + 2) / 5 + 1;
+	int64_t month = mp < 10 ? mp + 3 : mp - 9;
+	int64_t year = yoe + era * 400 + (month <= 2);
+	return arena_strfmt(&out->arena, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
+			    (long long)year, (long long)month, (long long)day,
+			    (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
+}
+
+/* Which time reference the dates are compared with, when it is worth saying. */
+const char *time_reference_words(const struct model *m)
+{
+	const char *src = m->host.now_source;
+	if (src && !strcmp(src, "manifest"))
+		return " (as of the snapshot time in the manifest)";
+	if (src && !strcmp(src, "--now"))
+		return " (as of --now)";
+	return "";
+}
+
+/*
+ * Certificates that could be bound instead: in the same store, with the
+ * same subject, a private key, Server Authentication (or EKUs unknown)
+ * and a validity that has begun.  Per store, the one of each subject that
+ * expires last; each store's map is built on first use.
+ */
+static struct strmap *replacement_map(struct cert_replacements *r, const struct cert_store *s)
+{
+	for (size_t i = 0; i < r->nr; i++)
+		if (r->store[i] == s)
+			return &r->by_subject[i];
+	if (r->nr == CERT_REPLACEMENT_STORES)
+		return NULL;    /* bindings spread over this many stores: no suggestion */
+	struct strmap *map = &r->by_subject[r->nr];
+	r->store[r->nr++] = s;
+	strmap_init(map);
+	for (const struct cert *c = s->certs; c; c = c->next) {
+		if (!c->subject || !*c->subject || c->has_private_key != 1 || !c->has_not_after ||
+		    cert_allows_server_auth(c) == 0 ||
+		    (c->has_not_before && c->not_before > r->m->host.now))
+			continue;
+		const struct cert *best = strmap_get(map, c->subject);
+		if (!best || c->not_after > best->not_after)
+			strmap_put(map, c->subject, (void *)c);
+	}
+	return map;
+}
+
+/* A certificate of store s to bind instead of c, valid after `until`; or NULL. */
+const struct cert *cert_find_replacement(struct cert_replacements *r, const struct cert_store *s,
+					   const struct cert *c, int64_t until)
+{
+	if (r->m->host.now == MODEL_INIT_NOW_UNSET || !c->subject || !*c->subject)
+		return NULL;
+	struct strmap *map = replacement_map(r, s);
+	const struct cert *best = map ? strmap_get(map, c->subject) : NULL;
+	return best && best != c && best->not_after > until ? best : NULL;
+}
+
+void cert_replacements_release(struct cert_replacements *r)
+{
+	for (size_t i = 0; i < r->nr; i++)
+		strmap_release(&r->by_subject[i]);
 }

@@ -11,98 +11,6 @@
 
 #include "rule.h"
 
-static const char *subject_of(const struct cert *c)
-{
-	return c->subject && *c->subject ? c->subject : "(empty subject)";
-}
-
-/* "YYYY-MM-DD HH:MM:SS" of t (UTC), in out's arena: H. Hinnant's civil_from_days. */
-static const char *utc_text(struct diag_list *out, int64_t t)
-{
-	int64_t days = t / 86400, secs = t % 86400;
-	if (secs < 0) {
-		secs += 86400;
-		days--;
-	}
-	int64_t z = days + 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	int64_t day = doy - (153 * mp + 2) / 5 + 1;
-	int64_t month = mp < 10 ? mp + 3 : mp - 9;
-	int64_t year = yoe + era * 400 + (month <= 2);
-	return arena_strfmt(&out->arena, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
-			    (long long)year, (long long)month, (long long)day,
-			    (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
-}
-
-/* Which time reference the dates are compared with, when it is worth saying. */
-static const char *time_reference(const struct model *m)
-{
-	const char *src = m->host.now_source;
-	if (src && !strcmp(src, "manifest"))
-		return " (as of the snapshot time in the manifest)";
-	if (src && !strcmp(src, "--now"))
-		return " (as of --now)";
-	return "";
-}
-
-/*
- * Certificates that could be bound instead: in the same store, with the
- * same subject, a private key, Server Authentication (or EKUs unknown)
- * and a validity that has begun.  Per store, the one of each subject that
- * expires last; each store's map is built on first use.
- */
-#define REPLACEMENT_STORES 8
-
-struct replacements {
-	const struct model *m;
-	const struct cert_store *store[REPLACEMENT_STORES];
-	struct strmap by_subject[REPLACEMENT_STORES];
-	size_t nr;
-};
-
-static struct strmap *replacement_map(struct replacements *r, const struct cert_store *s)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		if (r->store[i] == s)
-			return &r->by_subject[i];
-	if (r->nr == REPLACEMENT_STORES)
-		return NULL;    /* bindings spread over this many stores: no suggestion */
-	struct strmap *map = &r->by_subject[r->nr];
-	r->store[r->nr++] = s;
-	strmap_init(map);
-	for (const struct cert *c = s->certs; c; c = c->next) {
-		if (!c->subject || !*c->subject || c->has_private_key != 1 || !c->has_not_after ||
-		    cert_allows_server_auth(c) == 0 ||
-		    (c->has_not_before && c->not_before > r->m->host.now))
-			continue;
-		const struct cert *best = strmap_get(map, c->subject);
-		if (!best || c->not_after > best->not_after)
-			strmap_put(map, c->subject, (void *)c);
-	}
-	return map;
-}
-
-/* A certificate of store s to bind instead of c, valid after `until`; or NULL. */
-static const struct cert *find_replacement(struct replacements *r, const struct cert_store *s,
-					   const struct cert *c, int64_t until)
-{
-	if (r->m->host.now == MODEL_INIT_NOW_UNSET || !c->subject || !*c->subject)
-		return NULL;
-	struct strmap *map = replacement_map(r, s);
-	const struct cert *best = map ? strmap_get(map, c->subject) : NULL;
-	return best && best != c && best->not_after > until ? best : NULL;
-}
-
-static void replacements_release(struct replacements *r)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		strmap_release(&r->by_subject[i]);
-}
-
 static const char *days_ago(struct diag_list *out, int64_t secs)
 {
 	int64_t days = secs / 86400;
@@ -117,7 +25,7 @@ static int check_cert_expired(const struct model *m, struct diag_list *out)
 	if (now == MODEL_INIT_NOW_UNSET)
 		return 0;
 
-	struct replacements repl = { .m = m };
+	struct cert_replacements repl = { .m = m };
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
 		if (b->kind == EP_CCS)
 			continue;       /* the certificate comes from the central store */
@@ -126,23 +34,23 @@ static int check_cert_expired(const struct model *m, struct diag_list *out)
 		if (!c || !c->has_not_after || c->not_after >= now)
 			continue;
 
-		const struct cert *r = find_replacement(&repl, s, c, now);
+		const struct cert *r = cert_find_replacement(&repl, s, c, now);
 		const char *renewed = !r ? "" : arena_strfmt(&out->arena,
 			"; the renewed certificate %s in store '%s', valid until %s UTC, is not bound",
 			r->thumbprint, s->name, utc_text(out, r->not_after));
 		struct diag *d = diag_emit(out, SEV_ERROR, &binding_get(b, BF_CERT_HASH)->loc, b->key,
 			"HTTPS clients of %s reject the server certificate: '%s' (thumbprint %s) "
 			"expired on %s UTC, %s%s%s",
-			b->endpoint, subject_of(c), c->thumbprint, utc_text(out, c->not_after),
-			days_ago(out, now - c->not_after), time_reference(m), renewed);
-		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here", subject_of(c));
+			b->endpoint, cert_subject_text(c), c->thumbprint, utc_text(out, c->not_after),
+			days_ago(out, now - c->not_after), time_reference_words(m), renewed);
+		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here", cert_subject_text(c));
 		if (r)
 			diag_add_related(out, d, &r->loc, "renewed certificate '%s' is listed here",
-					 subject_of(r));
+					 cert_subject_text(r));
 		diag_set_fix(out, d, "%s", binding_update_command(out, b, BF_CERT_HASH,
 			     r ? r->thumbprint : "<renewed-certhash>"));
 	}
-	replacements_release(&repl);
+	cert_replacements_release(&repl);
 	return 0;
 }
 

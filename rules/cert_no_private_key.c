@@ -10,65 +10,6 @@
 
 #include "rule.h"
 
-static const char *subject_of(const struct cert *c)
-{
-	return c->subject && *c->subject ? c->subject : "(empty subject)";
-}
-
-/*
- * Certificates that could be bound instead: in the same store, with the
- * same subject, a private key, Server Authentication (or EKUs unknown)
- * and a validity that has begun.  Per store, the one of each subject that
- * expires last; each store's map is built on first use.
- */
-#define REPLACEMENT_STORES 8
-
-struct replacements {
-	const struct model *m;
-	const struct cert_store *store[REPLACEMENT_STORES];
-	struct strmap by_subject[REPLACEMENT_STORES];
-	size_t nr;
-};
-
-static struct strmap *replacement_map(struct replacements *r, const struct cert_store *s)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		if (r->store[i] == s)
-			return &r->by_subject[i];
-	if (r->nr == REPLACEMENT_STORES)
-		return NULL;    /* bindings spread over this many stores: no suggestion */
-	struct strmap *map = &r->by_subject[r->nr];
-	r->store[r->nr++] = s;
-	strmap_init(map);
-	for (const struct cert *c = s->certs; c; c = c->next) {
-		if (!c->subject || !*c->subject || c->has_private_key != 1 || !c->has_not_after ||
-		    cert_allows_server_auth(c) == 0 ||
-		    (c->has_not_before && c->not_before > r->m->host.now))
-			continue;
-		const struct cert *best = strmap_get(map, c->subject);
-		if (!best || c->not_after > best->not_after)
-			strmap_put(map, c->subject, (void *)c);
-	}
-	return map;
-}
-
-/* A certificate of store s to bind instead of c, valid after `until`; or NULL. */
-static const struct cert *find_replacement(struct replacements *r, const struct cert_store *s,
-					   const struct cert *c, int64_t until)
-{
-	if (r->m->host.now == MODEL_INIT_NOW_UNSET || !c->subject || !*c->subject)
-		return NULL;
-	struct strmap *map = replacement_map(r, s);
-	const struct cert *best = map ? strmap_get(map, c->subject) : NULL;
-	return best && best != c && best->not_after > until ? best : NULL;
-}
-
-static void replacements_release(struct replacements *r)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		strmap_release(&r->by_subject[i]);
-}
-
 /* A certutil argument, quoted when it holds a space. */
 static const char *cmd_arg(struct diag_list *out, const char *s)
 {
@@ -77,7 +18,7 @@ static const char *cmd_arg(struct diag_list *out, const char *s)
 
 static int check_cert_no_private_key(const struct model *m, struct diag_list *out)
 {
-	struct replacements repl = { .m = m };
+	struct cert_replacements repl = { .m = m };
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
 		if (b->kind == EP_CCS)
 			continue;       /* the certificate comes from the central store */
@@ -86,19 +27,19 @@ static int check_cert_no_private_key(const struct model *m, struct diag_list *ou
 		if (!c || c->has_private_key != 0)
 			continue;       /* not found, has a key, or unknown */
 
-		const struct cert *r = find_replacement(&repl, s, c, m->host.now);
+		const struct cert *r = cert_find_replacement(&repl, s, c, m->host.now);
 		const char *other = !r ? "" : arena_strfmt(&out->arena,
 			"; certificate %s in the same store has the same subject and a private key",
 			r->thumbprint);
 		struct diag *d = diag_emit(out, SEV_ERROR, &binding_get(b, BF_CERT_HASH)->loc, b->key,
 			"HTTPS connections to %s are reset: the bound certificate '%s' (thumbprint %s) "
 			"has no private key in store '%s', so SCHANNEL cannot use it for the TLS handshake%s",
-			b->endpoint, subject_of(c), c->thumbprint, s->name, other);
+			b->endpoint, cert_subject_text(c), c->thumbprint, s->name, other);
 		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here, without a private key",
-				 subject_of(c));
+				 cert_subject_text(c));
 		if (r) {
 			diag_add_related(out, d, &r->loc, "certificate '%s' with a private key is listed here",
-					 subject_of(r));
+					 cert_subject_text(r));
 			diag_set_fix(out, d, "%s",
 				     binding_update_command(out, b, BF_CERT_HASH, r->thumbprint));
 		} else {
@@ -106,7 +47,7 @@ static int check_cert_no_private_key(const struct model *m, struct diag_list *ou
 				     cmd_arg(out, s->name), c->thumbprint);
 		}
 	}
-	replacements_release(&repl);
+	cert_replacements_release(&repl);
 	return 0;
 }
 

@@ -16,65 +16,6 @@
 
 #include "rule.h"
 
-static const char *subject_of(const struct cert *c)
-{
-	return c->subject && *c->subject ? c->subject : "(empty subject)";
-}
-
-/*
- * Certificates that could be bound instead: in the same store, with the
- * same subject, a private key, Server Authentication (or EKUs unknown)
- * and a validity that has begun.  Per store, the one of each subject that
- * expires last; each store's map is built on first use.
- */
-#define REPLACEMENT_STORES 8
-
-struct replacements {
-	const struct model *m;
-	const struct cert_store *store[REPLACEMENT_STORES];
-	struct strmap by_subject[REPLACEMENT_STORES];
-	size_t nr;
-};
-
-static struct strmap *replacement_map(struct replacements *r, const struct cert_store *s)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		if (r->store[i] == s)
-			return &r->by_subject[i];
-	if (r->nr == REPLACEMENT_STORES)
-		return NULL;    /* bindings spread over this many stores: no suggestion */
-	struct strmap *map = &r->by_subject[r->nr];
-	r->store[r->nr++] = s;
-	strmap_init(map);
-	for (const struct cert *c = s->certs; c; c = c->next) {
-		if (!c->subject || !*c->subject || c->has_private_key != 1 || !c->has_not_after ||
-		    cert_allows_server_auth(c) == 0 ||
-		    (c->has_not_before && c->not_before > r->m->host.now))
-			continue;
-		const struct cert *best = strmap_get(map, c->subject);
-		if (!best || c->not_after > best->not_after)
-			strmap_put(map, c->subject, (void *)c);
-	}
-	return map;
-}
-
-/* A certificate of store s to bind instead of c, valid after `until`; or NULL. */
-static const struct cert *find_replacement(struct replacements *r, const struct cert_store *s,
-					   const struct cert *c, int64_t until)
-{
-	if (r->m->host.now == MODEL_INIT_NOW_UNSET || !c->subject || !*c->subject)
-		return NULL;
-	struct strmap *map = replacement_map(r, s);
-	const struct cert *best = map ? strmap_get(map, c->subject) : NULL;
-	return best && best != c && best->not_after > until ? best : NULL;
-}
-
-static void replacements_release(struct replacements *r)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		strmap_release(&r->by_subject[i]);
-}
-
 static const struct {
 	const char *oid, *name;
 } eku_names[] = {
@@ -107,12 +48,12 @@ static const char *eku_list(struct diag_list *out, const struct cert *c)
 				       : c->ekus[i];
 		list = list ? arena_strfmt(&out->arena, "%s, %s", list, one) : one;
 	}
-	return list;
+	return list ? list : "(none)";
 }
 
 static int check_cert_no_server_auth(const struct model *m, struct diag_list *out)
 {
-	struct replacements repl = { .m = m };
+	struct cert_replacements repl = { .m = m };
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
 		if (b->kind == EP_CCS)
 			continue;       /* the certificate comes from the central store */
@@ -121,7 +62,7 @@ static int check_cert_no_server_auth(const struct model *m, struct diag_list *ou
 		if (!c || cert_allows_server_auth(c) != 0)
 			continue;       /* not found, allowed, or unknown */
 
-		const struct cert *r = find_replacement(&repl, s, c, m->host.now);
+		const struct cert *r = cert_find_replacement(&repl, s, c, m->host.now);
 		const char *other = !r ? "" : arena_strfmt(&out->arena,
 			"; certificate %s in the same store has the same subject and allows it",
 			r->thumbprint);
@@ -129,16 +70,16 @@ static int check_cert_no_server_auth(const struct model *m, struct diag_list *ou
 			"HTTPS clients of %s reject the server certificate: '%s' (thumbprint %s) "
 			"is not valid for Server Authentication (1.3.6.1.5.5.7.3.1); "
 			"its enhanced key usages are %s%s",
-			b->endpoint, subject_of(c), c->thumbprint, eku_list(out, c), other);
-		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here", subject_of(c));
+			b->endpoint, cert_subject_text(c), c->thumbprint, eku_list(out, c), other);
+		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here", cert_subject_text(c));
 		if (r)
 			diag_add_related(out, d, &r->loc,
 					 "certificate '%s' with Server Authentication is listed here",
-					 subject_of(r));
+					 cert_subject_text(r));
 		diag_set_fix(out, d, "%s", binding_update_command(out, b, BF_CERT_HASH,
 			     r ? r->thumbprint : "<server-auth-certhash>"));
 	}
-	replacements_release(&repl);
+	cert_replacements_release(&repl);
 	return 0;
 }
 

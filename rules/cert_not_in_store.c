@@ -9,11 +9,6 @@
 
 #include "rule.h"
 
-static const char *subject_of(const struct cert *c)
-{
-	return c->subject && *c->subject ? c->subject : "(empty subject)";
-}
-
 /* A Cert:\LocalMachine\<store> path, quoted for PowerShell when it needs it. */
 static const char *ps_store_path(struct diag_list *out, const char *store)
 {
@@ -58,7 +53,7 @@ static int check_cert_not_in_store(const struct model *m, struct diag_list *out)
 			d = diag_emit(out, SEV_ERROR, &h->loc, b->key,
 				"HTTPS connections to %s are reset: HTTP.sys looks for certificate %s "
 				"in store '%s', which does not hold it; it is in store '%s' ('%s')",
-				b->endpoint, h->str, s->name, other->store, subject_of(other));
+				b->endpoint, h->str, s->name, other->store, cert_subject_text(other));
 		else
 			d = diag_emit(out, SEV_ERROR, &h->loc, b->key,
 				"HTTPS connections to %s are reset: HTTP.sys looks for certificate %s "
@@ -74,7 +69,7 @@ static int check_cert_not_in_store(const struct model *m, struct diag_list *out)
 				 s->name);
 		if (other) {
 			diag_add_related(out, d, &other->loc, "certificate '%s' is listed here, in store '%s'",
-					 subject_of(other), other->store);
+					 cert_subject_text(other), other->store);
 			diag_set_fix(out, d, "%s",
 				     binding_update_command(out, b, BF_CERT_STORE, other->store));
 		} else {

@@ -11,11 +11,6 @@
 
 #include "rule.h"
 
-static const char *subject_of(const struct cert *c)
-{
-	return c->subject && *c->subject ? c->subject : "(empty subject)";
-}
-
 static const char *upper(struct diag_list *out, const char *s)
 {
 	char *u = arena_strdup(&out->arena, s);
@@ -56,7 +51,7 @@ static int check_root_store_not_self_signed(const struct model *m, struct diag_l
 			"the Trusted Root store holds '%s' (thumbprint %s), which is not self-signed "
 			"(%s%s), and SCHANNEL builds the trusted issuer list from Trusted Root "
 			"under machine trust %s",
-			subject_of(c), c->thumbprint, issuer_words(out, c),
+			cert_subject_text(c), c->thumbprint, issuer_words(out, c),
 			c->self_signed_inferred ?
 				"; judged from the subject and issuer names, as the dump has no RawData" : "",
 			mode_words);
