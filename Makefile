@@ -81,7 +81,7 @@ check-json-schema: sslcertlint
 # every header compiles on its own (git's hdr-check)
 check-headers:
 	@for h in $(HEADERS); do \
-		printf '#include "%s"\n' "$$h" | $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; \
+		printf '#include "%s"\nextern int hdr_check;\n' "$$h" | $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; \
 	done; echo "headers: $(words $(HEADERS)) compile on their own"
 
 # rules/*.c, rules/*.md, fixtures/rules/<id>/ and registry.def agree

@@ -15,7 +15,8 @@
  *              without <system.applicationHost>: partial files are read),
  *              or a fragment of one: <system.applicationHost>, <sites>
  *              or <site> (the parser reads it and says it is a fragment)
- *   certjson   JSON (object or array) with a "Thumbprint" member
+ *   certjson   JSON (object or array) with a "Thumbprint" member, or the
+ *              wrapper {"store": ..., "certificates": [...]} (even empty)
  *   manifest   JSON object with "host" and "taken" members
  */
 #include <ctype.h>
@@ -67,6 +68,9 @@ static const char *memmem_ci(const char *hay, size_t n, const char *needle)
 static enum input_kind detect_json(const char *s, size_t n)
 {
 	if (memmem_ci(s, n, "\"Thumbprint\""))
+		return INPUT_CERTJSON;
+	/* the documented wrapper, also when the store is empty */
+	if (s[0] == '{' && memmem_ci(s, n, "\"certificates\"") && memmem_ci(s, n, "\"store\""))
 		return INPUT_CERTJSON;
 	if (s[0] == '{' && memmem_ci(s, n, "\"taken\"") && memmem_ci(s, n, "\"host\""))
 		return INPUT_MANIFEST;

@@ -1,8 +1,11 @@
 #!/bin/sh
 # Runs the binary over every real export in ../shared/corpus (people's
-# published netsh output and .reg files; see its README.md) and checks
-# each is handled as that README says: no crash, no hang, and no input
-# error for the files a careful administrator would read as valid.
+# published netsh output, .reg files, applicationHost.config files and a
+# certificate dump; see its README.md) and checks
+# each is handled as that README says: no crash, no hang, no input error
+# for the files a careful administrator would read as valid, and exactly
+# the expected error, at its line, for the broken ones.  certjson/notes/
+# is not input and is left out.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C
@@ -18,12 +21,16 @@ expect() {
 	case "$1" in
 	*/reg/azure_sf_troubleshooting_vmss-cse-tls_help_block_HKLM_colon_indented.reg)
 		echo "warning:PowerShell drive form" ;;
+	*/certjson/centreon_plugins_localmachine_certs_compressed_select.json)
+		echo "error:4:malformed JSON" ;;
+	*/appconfig/fragment_gustavoesteves_*)
+		echo "error:1:is not '<configuration>'" ;;
 	*) echo clean ;;
 	esac
 }
 
-for f in "$CORPUS"/netsh/* "$CORPUS"/reg/*; do
-	[ -f "$f" ] || continue
+for f in "$CORPUS"/netsh/* "$CORPUS"/reg/* "$CORPUS"/appconfig/* "$CORPUS"/certjson/*; do
+	[ -f "$f" ] || continue     # (certjson/notes is a folder: left out)
 	timeout 20 ./sslcertlint --now 2026-01-01T00:00:00Z --format json "$f" > "$tmp/out.json" 2> "$tmp/err"
 	rc=$?
 	want=$(expect "$f")
@@ -38,6 +45,11 @@ errors = [e for e in doc["errors"] if e["level"] == "error"]
 read = [i for i in doc["inputs"] if not i.get("skipped")]
 if not read:
     print("not recognised as an input"); sys.exit(1)
+if want.startswith("error:"):
+    _, line, text = want.split(":", 2)
+    if len(errors) != 1 or errors[0].get("line") != int(line) or text not in errors[0]["message"]:
+        print("expected exactly one input error at line %s about %r, got %r" % (line, text, errors)); sys.exit(1)
+    sys.exit(0)
 if errors:
     print("input errors: " + "; ".join("%s:%s %s" % (e.get("path"), e.get("line"), e["message"]) for e in errors)); sys.exit(1)
 if want.startswith("warning:"):

@@ -193,6 +193,7 @@ static void test_detect(void)
 		{ "[HKEY_LOCAL_MACHINE\\X]\n\"a\"=dword:1\n", INPUT_REG },
 		{ "<?xml version=\"1.0\"?>\n<configuration>\n<system.applicationHost>\n", INPUT_APPCONFIG },
 		{ "[{\"Thumbprint\": \"AB\"}]", INPUT_CERTJSON },
+		{ "{\"store\": \"ClientAuthIssuer\", \"certificates\": []}", INPUT_CERTJSON },
 		{ "{\"host\": \"web01\", \"taken\": \"2026-01-01T00:00:00Z\"}", INPUT_MANIFEST },
 		{ "hello world\n", INPUT_UNKNOWN },
 		{ "", INPUT_UNKNOWN },

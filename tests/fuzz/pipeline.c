@@ -24,6 +24,7 @@ void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 	parse(&m, model_intern_file(&m, "fuzz-input"), &t, &inputs);
 	if (model_check(&m, stderr))
 		abort();
+	model_finish(&m);
 	runner_run(&m, &findings, &inputs, &not_run, &nr_not_run);
 	diag_list_sort(&findings);
 	diag_list_sort(&inputs);
