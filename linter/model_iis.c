@@ -27,9 +27,15 @@ struct iis_site *model_add_site(struct model *m, const char *name, const char *i
 	const char *key = lower_copy(&m->arena, name);
 	const struct iis_site *old = strmap_get(&m->site_by_name, key);
 	if (old) {
-		diag_input(diags, diag_id, SEV_ERROR, loc,
-			   "duplicate site name '%s': the first is at line %u", name,
-			   (unsigned)old->loc.line);
+		if (old->loc.file == loc->file)
+			diag_input(diags, diag_id, SEV_ERROR, loc,
+				   "duplicate site name '%s': the first is at line %u", name,
+				   (unsigned)old->loc.line);
+		else
+			diag_input(diags, diag_id, SEV_ERROR, loc,
+				   "duplicate site name '%s': the first is in '%s' at line %u; "
+				   "a snapshot holds one server's applicationHost.config",
+				   name, old->loc.file, (unsigned)old->loc.line);
 		return NULL;
 	}
 	struct iis_site *s = arena_alloc(&m->arena, sizeof(*s));

@@ -26,6 +26,9 @@ static int check_sni_only_port(const struct model *m, struct diag_list *out)
 			if (strcmp(b->protocol, "https") || !b->port)
 				continue;
 			if ((b->ssl_flags & IIS_SSL_SNI) && !(b->ssl_flags & IIS_SSL_CCS)) {
+				/* an SNI binding without a host serves nobody: SCL012's finding */
+				if (!*b->host)
+					continue;
 				if (!ports[b->port].first_sni)
 					ports[b->port].first_sni = b;
 			} else {

@@ -151,10 +151,11 @@ w("rules/SCL010/fires/applicationHost.config", appconfig(
 w("rules/SCL010/fires/netsh-sslcert.txt", netsh(
     netsh_record("IP:port", "0.0.0.0:443", H2, IIS)))
 w("rules/SCL010/quiet/applicationHost.config", appconfig(
-    [("Shop", 3, [("https", "*:443:shop.example.org", 1)]),
+    [("Shop", 3, [("https", "*:443:shop.example.org", 1), ("https", "*:443:", 0)]),
      ("Intranet", 4, [("https", "10.0.0.5:8443:", 0)])]), enc='utf-8', crlf=True)
 w("rules/SCL010/quiet/netsh-sslcert.txt", netsh(
     netsh_record("Hostname:port", "shop.example.org:443", H2, IIS),
+    netsh_record("IP:port", "0.0.0.0:443", H2, IIS),
     netsh_record("IP:port", "0.0.0.0:8443", H1, IIS)))
 
 w("rules/SCL011/fires/applicationHost.config", appconfig(
