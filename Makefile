@@ -75,6 +75,9 @@ check-golden: sslcertlint
 check-corpus: sslcertlint
 	LC_ALL=C tests/corpus.sh
 
+check-inputs: sslcertlint
+	LC_ALL=C tests/inputs.sh
+
 check-json-schema: sslcertlint
 	LC_ALL=C tests/json-schema.sh
 
@@ -115,7 +118,7 @@ fuzz:
 			-artifact_prefix=$(FZ)/$$h- $(FZ)/corpus-$$k || exit 1; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-corpus
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-corpus check-inputs
 	@echo "make check: all passed"
 
 demo:
@@ -124,4 +127,4 @@ demo:
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: fuzz all unit golden check-golden check-corpus check-json-schema check-headers check-registry check-fuzz-build check demo clean
+.PHONY: fuzz all unit golden check-golden check-corpus check-inputs check-json-schema check-headers check-registry check-fuzz-build check demo clean

@@ -1,0 +1,96 @@
+#!/bin/sh
+# Bad input, end to end: each broken file gives exit 2 and an error that
+# names the file (and the line where there is one), nothing crashes, the
+# rest of the snapshot is still linted, inputs are never changed, and -o
+# never leaves half a report.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+export LC_ALL=C
+BIN=$(pwd)/sslcertlint
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# a good snapshot to lint beside each broken file
+GOOD=fixtures/rules/SCL001/fires
+run() {   # run EXPECTED_EXIT GREP_PATTERN FILE...: lint GOOD plus the files
+	want=$1 pat=$2
+	shift 2
+	timeout 30 "$BIN" --now 2026-01-01T00:00:00Z --color never "$GOOD" "$@" > "$T/out" 2>&1
+	rc=$?
+	if [ $rc != "$want" ]; then
+		no "$*: exit $rc, expected $want"; sed 's/^/    /' "$T/out" | head -5; return
+	fi
+	if ! grep -q -- "$pat" "$T/out"; then
+		no "$*: no line matching '$pat'"; sed 's/^/    /' "$T/out" | head -5; return
+	fi
+	# the good snapshot's finding is still there
+	if ! grep -q 'SCL001 ctl-store-missing' "$T/out"; then
+		no "$*: the rest of the snapshot was not linted"; return
+	fi
+	ok
+}
+
+: > "$T/empty.txt"
+run 2 "$T/empty.txt: error: file is empty" "$T/empty.txt"
+
+head -c 4096 /dev/urandom > "$T/garbage.bin"
+run 2 "$T/garbage.bin:1: error: not a recognised input" "$T/garbage.bin"
+
+# UTF-16LE netsh output cut in the middle of a character (odd length)
+printf '\377\376' > "$T/odd.txt"
+printf 'IP:port : 0.0.0.0:443\r\nCertificate Hash : 5226dc6c54559761cd471b86eb51c096252c90f2\r\nC' |
+	iconv -f UTF-8 -t UTF-16LE >> "$T/odd.txt"
+head -c -1 "$T/odd.txt" > "$T/odd2.txt"
+run 2 "$T/odd2.txt:3: error: odd number of bytes" "$T/odd2.txt"
+
+# a .reg export cut in the middle of a continued hex value
+printf 'Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SYSTEM\\X]\n"a"=hex:01,02,\\\n' > "$T/cut.reg"
+run 2 "$T/cut.reg:4:.*error: unterminated value 'a'" "$T/cut.reg"
+
+# a netsh text with a 10 MB line in a record
+{ printf 'SSL Certificate bindings:\n\n    IP:port : 0.0.0.0:8443\n    Ctl Store Name : '
+  head -c 10485760 /dev/zero | tr '\0' 'x'; printf '\n'; } > "$T/long.txt"
+run 1 "2 bindings" "$T/long.txt"
+
+# NUL bytes in UTF-8 text
+printf 'SSL Certificate bindings:\n\n    IP:port : 0.0.0.0:8443\n    Ctl \000Store Name : x\n' > "$T/nul.txt"
+run 2 "$T/nul.txt:4: error: NUL byte in text" "$T/nul.txt"
+
+# malformed JSON
+printf '[\n {"Thumbprint": "5226dc6c54559761cd471b86eb51c096252c90f2",\n  ...\n]\n' > "$T/My.json"
+run 2 "$T/My.json:3:.*error: malformed JSON" "$T/My.json"
+
+# a directory with no inputs
+mkdir "$T/nothing" && echo "hello" > "$T/nothing/readme.txt"
+run 2 "$T/nothing: error: no inputs found" "$T/nothing"
+
+# a path that does not exist
+run 2 "$T/missing.txt: error: cannot read" "$T/missing.txt"
+
+# inputs are never changed: bytes and times before and after
+cp -p fixtures/demo/netsh-sslcert.txt fixtures/demo/schannel.reg "$T/"
+before=$(stat -c '%s %Y %X' "$T/netsh-sslcert.txt" "$T/schannel.reg"; md5sum "$T/netsh-sslcert.txt" "$T/schannel.reg")
+sleep 1
+"$BIN" --now 2026-01-01T00:00:00Z "$T/netsh-sslcert.txt" "$T/schannel.reg" > /dev/null 2>&1
+after=$(stat -c '%s %Y %X' "$T/netsh-sslcert.txt" "$T/schannel.reg"; md5sum "$T/netsh-sslcert.txt" "$T/schannel.reg")
+# the access time may change on read; size, mtime and content may not
+[ "$(echo "$before" | cut -d' ' -f1,2)" = "$(echo "$after" | cut -d' ' -f1,2)" ] && ok || no "inputs changed"
+
+# -o: an unwritable target gives exit 2 and leaves nothing behind
+"$BIN" --now 2026-01-01T00:00:00Z -o /proc/nonexistent/report.json fixtures/demo > "$T/out" 2>&1
+[ $? = 2 ] && grep -q "cannot write" "$T/out" && ok || no "-o to an unwritable path"
+# -o onto a full disk: exit 2, the previous report is kept
+if [ -w /dev/full ]; then
+	"$BIN" --now 2026-01-01T00:00:00Z -o "$T/report.txt" fixtures/demo > /dev/null 2>&1
+	cp "$T/report.txt" "$T/report.prev"
+	"$BIN" --now 2026-01-01T00:00:00Z > /dev/full fixtures/demo 2> "$T/err"
+	[ $? = 2 ] && grep -q "cannot write the report" "$T/err" && ok || no "stdout to a full disk"
+fi
+"$BIN" --now 2026-01-01T00:00:00Z --format json -o "$T/report.json" fixtures/demo
+[ $? = 1 ] && [ "$(ls "$T" | grep -c 'report.json.tmp')" = 0 ] && ok || no "-o leaves a temporary file"
+
+echo "inputs: $pass passed, $fail failed"
+[ $fail = 0 ]
