@@ -37,23 +37,36 @@ HEADERS  = $(wildcard linter/*.h)
 all: sslcertlint
 
 sslcertlint: $(MAIN_OBJ) $(B)/libsslcertlint.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(QECHO) "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/libsslcertlint.a: $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)rm -f $@
+	$(QECHO) "  AR      $@"
+	$(Q)$(AR) rcs $@ $^
+
+# quiet by default; make V=1 prints the commands
+ifndef V
+Q = @
+QECHO = @echo
+else
+QECHO = @:
+endif
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(QECHO) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # --explain prints the rule docs, so the binary carries them
 $(B)/rule_docs.c: $(RULE_DOCS) tools/embed-docs.sh
 	@mkdir -p $(@D)
-	tools/embed-docs.sh $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+	$(QECHO) "  GEN     $@"
+	$(Q)tools/embed-docs.sh $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
 
 $(B)/rule_docs.o: $(B)/rule_docs.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	$(QECHO) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
@@ -61,7 +74,8 @@ $(B)/rule_docs.o: $(B)/rule_docs.c
 $(B)/tests/%.o: CFLAGS += $(shell $(PKG_CONFIG) --cflags cunit 2>/dev/null) -DSRCDIR='"$(CURDIR)"'
 
 $(B)/unit-tests: $(TEST_OBJ) $(B)/libsslcertlint.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell $(PKG_CONFIG) --libs cunit)
+	$(QECHO) "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell $(PKG_CONFIG) --libs cunit)
 
 unit: $(B)/unit-tests
 	$(B)/unit-tests

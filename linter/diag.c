@@ -23,6 +23,10 @@ void diag_list_release(struct diag_list *list)
 
 static struct diag *append(struct diag_list *list, enum severity level,
 			   const struct srcloc *loc, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static struct diag *append(struct diag_list *list, enum severity level,
+			   const struct srcloc *loc, const char *fmt, va_list ap)
 {
 	struct diag *d = arena_alloc(&list->arena, sizeof(*d));
 	d->level = level;
