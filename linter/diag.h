@@ -18,6 +18,15 @@ enum severity {
 	SEV_ERROR,
 };
 
+/* How a finding compares with a --baseline report (SARIF baselineState). */
+enum baseline_state {
+	BASELINE_NONE = 0,       /* no baseline given */
+	BASELINE_NEW,
+	BASELINE_UNCHANGED,
+	BASELINE_UPDATED,        /* same fingerprint, another message or level */
+	BASELINE_ABSENT,         /* in the baseline, gone now (listed, never counted) */
+};
+
 struct diag_related {
 	struct srcloc loc;
 	const char *message;
@@ -33,6 +42,8 @@ struct diag {
 	const char *fix;         /* a command that can be pasted as is; may be NULL */
 	struct diag_related *related;
 	size_t nr_related, alloc_related;
+	const char *suppressed;  /* the suppression's reason when a configured suppression applies, else NULL */
+	enum baseline_state baseline;
 };
 
 struct rule;

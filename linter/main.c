@@ -19,6 +19,7 @@
 #include "model.h"
 #include "output.h"
 #include "report.h"
+#include "rule.h"
 #include "rule_list.h"
 #include "runner.h"
 #include "snapshot.h"
@@ -188,6 +189,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 
 	struct report r = {
 		.tool_version = SSLCERTLINT_VERSION,
+		.rules = rule_table,
+		.nr_rules = rule_table_size,
 		.files = m.files,
 		.nr_files = m.nr_files,
 		.findings = &findings,

@@ -19,8 +19,13 @@ struct not_run {
 	const char *reason;      /* what is missing and the export that would enable it */
 };
 
+struct rule;
+
 struct report {
 	const char *tool_version;
+	const struct rule *const *rules;    /* the rule table, for formats that describe rules */
+	size_t nr_rules;
+	const char *automation_id;          /* SARIF automationDetails.id, or NULL */
 	const struct input_file *files;     /* in the order read; skipped ones included */
 	size_t nr_files;
 	const struct diag_list *findings;   /* sorted (diag_list_sort) */
