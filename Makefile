@@ -92,6 +92,9 @@ check-corpus: sslcertlint
 check-inputs: sslcertlint
 	LC_ALL=C tests/inputs.sh
 
+check-workflow: sslcertlint
+	LC_ALL=C tests/workflow.sh
+
 check-json-schema: sslcertlint
 	LC_ALL=C tests/json-schema.sh
 
@@ -132,7 +135,7 @@ fuzz:
 			-artifact_prefix=$(FZ)/$$h- $(FZ)/corpus-$$k || exit 1; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-corpus check-inputs
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-corpus check-inputs check-workflow
 	@echo "make check: all passed"
 
 demo:
@@ -141,4 +144,4 @@ demo:
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: fuzz all unit golden check-golden check-corpus check-inputs check-json-schema check-headers check-registry check-fuzz-build check demo clean
+.PHONY: fuzz all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-headers check-registry check-fuzz-build check demo clean

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
+#include "config.h"
 #include "diag.h"
 #include "model.h"
 #include "output.h"
@@ -42,6 +44,9 @@ enum {
 	OPT_LIST_RULES,
 	OPT_EXPLAIN,
 	OPT_VERSION,
+	OPT_CONFIG,
+	OPT_BASELINE,
+	OPT_SHOW_SUPPRESSED,
 };
 
 static const char usage_text[] =
@@ -60,13 +65,19 @@ static const char usage_text[] =
 	"                          manifest's \"taken\", else the clock)\n"
 	"      --color WHEN        colour the text report: auto, always, never (default: auto)\n"
 	"      --max-input-size N  largest input file read, in bytes, or with K, M, G (default: 512M)\n"
+	"      --config FILE       read rule settings and suppressions from FILE\n"
+	"                          (default: .sslcertlint.json in the working directory, if any)\n"
+	"      --baseline REPORT   compare with an earlier JSON or SARIF report: only new\n"
+	"                          findings count for --fail-on\n"
+	"      --show-suppressed   list suppressed findings in the text report too\n"
 	"      --dump-model        print the parsed model instead of a report\n"
 	"      --list-rules        list the rules (as JSON with --format json)\n"
 	"      --explain RULE      print the documentation of RULE (id or name)\n"
 	"      --version           print the version\n"
 	"  -h, --help              print this help\n"
 	"\n"
-	"Exit status: 0 no finding at or above --fail-on, 1 findings at or above it,\n"
+	"Exit status: 0 no finding at or above --fail-on (suppressed findings, and with\n"
+	"--baseline all but new ones, do not count), 1 findings at or above it,\n"
 	"2 usage error, an input that could not be read or parsed, or a report not written.\n";
 
 static void usage(FILE *out)
@@ -117,8 +128,27 @@ struct options {
 	int dump_model;
 	int list_rules;
 	const char *explain;
+	const char *config;
+	const char *baseline;
+	int show_suppressed;
 	struct snapshot_options snap;
 };
+
+#define DEFAULT_CONFIG ".sslcertlint.json"
+
+/* Findings that make the run fail: at or above --fail-on, not suppressed, new when there is a baseline. */
+static size_t failing(const struct diag_list *findings, int fail_on, int with_baseline)
+{
+	size_t n = 0;
+	if (fail_on == SEV_NONE)
+		return 0;
+	for (size_t i = 0; i < findings->nr; i++) {
+		const struct diag *d = findings->items[i];
+		n += d->level >= (enum severity)fail_on && !d->suppressed &&
+		     (!with_baseline || d->baseline == BASELINE_NEW);
+	}
+	return n;
+}
 
 static int write_report(const struct options *o, report_fn fn, const struct report *r)
 {
@@ -155,6 +185,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 {
 	struct model m;
 	struct diag_list findings, inputs;
+	struct lint_config cfg;
+	struct baseline base;
 	struct not_run *not_run = NULL;
 	size_t nr_not_run = 0;
 	report_fn fn = report_find(o->format);
@@ -163,7 +195,14 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	model_init(&m);
 	diag_list_init(&findings);
 	diag_list_init(&inputs);
-	int input_errors = snapshot_load(&m, paths, nr_paths, &o->snap, &inputs);
+	config_init(&cfg);
+	baseline_init(&base);
+	int input_errors = config_load(&cfg, o->config ? o->config : DEFAULT_CONFIG,
+				       o->config != NULL, &inputs);
+	if (o->baseline)
+		input_errors += baseline_load(&base, o->baseline, &inputs);
+	config_set_params(&cfg, &m);
+	input_errors += snapshot_load(&m, paths, nr_paths, &o->snap, &inputs);
 
 	/* the time reference: --now, else the manifest's "taken", else the clock */
 	if (o->now_source) {
@@ -183,7 +222,10 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		goto out;
 	}
 
-	input_errors += runner_run(&m, &findings, &inputs, &not_run, &nr_not_run);
+	input_errors += runner_run(&m, &cfg, &findings, &inputs, &not_run, &nr_not_run);
+	config_apply(&cfg, &findings, m.host.now, &inputs);
+	if (o->baseline)
+		baseline_apply(&base, &findings);
 	diag_list_sort(&findings);
 	diag_list_sort(&inputs);
 
@@ -201,6 +243,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.nr_sites = m.nr_sites,
 		.nr_certs = m.nr_certs,
 		.now_source = m.host.now_source,
+		.show_suppressed = o->show_suppressed,
+		.baseline = o->baseline != NULL,
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
 					  !getenv("NO_COLOR")),
 	};
@@ -208,12 +252,14 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		status = EXIT_TROUBLE;
 	else if (input_errors || diag_list_count(&inputs, SEV_ERROR))
 		status = EXIT_TROUBLE;
-	else if (diag_list_count_at_least(&findings, (enum severity)o->fail_on))
+	else if (failing(&findings, o->fail_on, o->baseline != NULL))
 		status = EXIT_FINDINGS;
 	else
 		status = EXIT_CLEAN;
 out:
 	free(not_run);
+	baseline_release(&base);
+	config_release(&cfg);
 	diag_list_release(&inputs);
 	diag_list_release(&findings);
 	model_release(&m);
@@ -234,6 +280,9 @@ int main(int argc, char **argv)
 		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -288,6 +337,15 @@ int main(int argc, char **argv)
 			break;
 		case OPT_EXPLAIN:
 			o.explain = optarg;
+			break;
+		case OPT_CONFIG:
+			o.config = optarg;
+			break;
+		case OPT_BASELINE:
+			o.baseline = optarg;
+			break;
+		case OPT_SHOW_SUPPRESSED:
+			o.show_suppressed = 1;
 			break;
 		case OPT_VERSION:
 			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);

@@ -38,6 +38,7 @@ void model_init(struct model *m)
 	m->stores_tail = &m->stores;
 	strmap_init(&m->site_by_name);
 	strmap_init(&m->store_by_name);
+	strmap_init(&m->rule_params);
 	strmap_init(&m->file_by_path);
 	strmap_init(&m->binding_by_key);
 	strmap_init(&m->reg_value_by_name);
@@ -51,6 +52,7 @@ void model_release(struct model *m)
 		strmap_release(&s->by_thumbprint);
 	strmap_release(&m->site_by_name);
 	strmap_release(&m->store_by_name);
+	strmap_release(&m->rule_params);
 	strmap_release(&m->file_by_path);
 	strmap_release(&m->binding_by_key);
 	strmap_release(&m->reg_value_by_name);
@@ -496,4 +498,19 @@ void guid_from_bytes(const unsigned char b[16], char out[39])
 	hex_encode(be, 16, hex);
 	snprintf(out, 39, "{%.8s-%.4s-%.4s-%.4s-%.12s}",
 		 hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+long model_rule_param(const struct model *m, const char *rule_id, const char *name, long dflt)
+{
+	char key[128];
+	snprintf(key, sizeof(key), "%s.%s", rule_id, name);
+	const long *v = strmap_get(&m->rule_params, key);
+	return v ? *v : dflt;
+}
+
+void model_set_rule_param(struct model *m, const char *rule_id, const char *name, long value)
+{
+	long *v = arena_alloc(&m->arena, sizeof(*v));
+	*v = value;
+	strmap_put(&m->rule_params, arena_strfmt(&m->arena, "%s.%s", rule_id, name), v);
 }

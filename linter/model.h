@@ -312,6 +312,7 @@ struct model {
 					       export holding HTTP\Parameters (set by the parsers even
 					       when they find no binding) */
 	unsigned kinds_read;                /* 1 << enum input_kind of every input read */
+	struct strmap rule_params;          /* "SCL007.days" -> long, from the configuration */
 };
 
 #define MODEL_INIT_NOW_UNSET INT64_MIN
@@ -515,6 +516,13 @@ void guid_from_bytes(const unsigned char b[16], char out[39]);
 
 /* Lower-case hex of n bytes into out (2n + 1 bytes). */
 void hex_encode(const unsigned char *b, size_t n, char *out);
+
+/*
+ * A rule's configured parameter (e.g. SCL007's "days"), or dflt when the
+ * configuration does not set it.
+ */
+long model_rule_param(const struct model *m, const char *rule_id, const char *name, long dflt);
+void model_set_rule_param(struct model *m, const char *rule_id, const char *name, long value);
 
 /* ---- debugging and tests -------------------------------------------- */
 

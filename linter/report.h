@@ -34,6 +34,8 @@ struct report {
 	size_t nr_not_run;
 	size_t nr_bindings, nr_sites, nr_certs;
 	const char *now_source;  /* "--now", "manifest", "clock" */
+	int show_suppressed;     /* text: list suppressed findings too */
+	int baseline;            /* compared with a baseline: findings carry a baseline state */
 	int color;               /* text: ANSI colours (only when writing to a terminal) */
 };
 
@@ -45,11 +47,12 @@ typedef int (*report_fn)(const struct report *r, FILE *out);
 
 int report_text(const struct report *r, FILE *out);
 int report_json(const struct report *r, FILE *out);
+int report_sarif(const struct report *r, FILE *out);
 
-/* The reporter for a --format name ("text", "json"), or NULL. */
+/* The reporter for a --format name ("text", "json", "sarif"), or NULL. */
 report_fn report_find(const char *format);
 
-/* The --format names, for --help: "text, json". */
+/* The --format names, for --help: "text, json, sarif". */
 const char *report_format_names(void);
 
 /*

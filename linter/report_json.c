@@ -174,6 +174,17 @@ static json_t *finding_json(const struct diag *d)
 	report_fingerprint(d, fp);
 	set_str(o, "fingerprint", fp);
 	set_str(o, "fix", d->fix);
+	if (d->suppressed) {
+		json_t *sup = must(json_object());
+		set_str(sup, "reason", d->suppressed);
+		set(o, "suppressed", sup);
+	}
+	static const char *const states[] = {
+		[BASELINE_NEW] = "new", [BASELINE_UNCHANGED] = "unchanged",
+		[BASELINE_UPDATED] = "updated", [BASELINE_ABSENT] = "absent",
+	};
+	if (d->baseline != BASELINE_NONE)
+		set_str(o, "baselineState", states[d->baseline]);
 	return o;
 }
 
@@ -221,6 +232,27 @@ static size_t count(const struct diag_list *list, enum severity level)
 	return list ? diag_list_count(list, level) : 0;
 }
 
+/*
+ * Findings that count, as in the text report: at `level`, not
+ * suppressed, not gone since the baseline.  With level SEV_NONE: the
+ * suppressed ones (suppressed = 1) or those in baseline state `state`.
+ */
+static size_t count_findings(const struct diag_list *list, enum severity level,
+			     int suppressed, enum baseline_state state)
+{
+	size_t n = 0;
+	for (size_t i = 0; list && i < list->nr; i++) {
+		const struct diag *d = list->items[i];
+		if (level != SEV_NONE)
+			n += d->level == level && !d->suppressed && d->baseline != BASELINE_ABSENT;
+		else if (suppressed)
+			n += d->suppressed != NULL;
+		else
+			n += d->baseline == state && !d->suppressed;
+	}
+	return n;
+}
+
 static json_t *summary_json(const struct report *r)
 {
 	json_t *o = must(json_object());
@@ -228,9 +260,14 @@ static json_t *summary_json(const struct report *r)
 
 	for (size_t i = 0; i < r->nr_files; i++)
 		nr_read += !r->files[i].skipped;
-	set_count(o, "error", count(r->findings, SEV_ERROR));
-	set_count(o, "warning", count(r->findings, SEV_WARNING));
-	set_count(o, "note", count(r->findings, SEV_NOTE));
+	set_count(o, "error", count_findings(r->findings, SEV_ERROR, 0, BASELINE_NONE));
+	set_count(o, "warning", count_findings(r->findings, SEV_WARNING, 0, BASELINE_NONE));
+	set_count(o, "note", count_findings(r->findings, SEV_NOTE, 0, BASELINE_NONE));
+	set_count(o, "suppressed", count_findings(r->findings, SEV_NONE, 1, BASELINE_NONE));
+	if (r->baseline) {
+		set_count(o, "new", count_findings(r->findings, SEV_NONE, 0, BASELINE_NEW));
+		set_count(o, "absent", count_findings(r->findings, SEV_NONE, 0, BASELINE_ABSENT));
+	}
 	set_count(o, "inputErrors", count(r->inputs, SEV_ERROR));
 	set_count(o, "inputs", nr_read);
 	set_count(o, "bindings", r->nr_bindings);

@@ -1,9 +1,11 @@
 /*
  * The text report, one line per diagnostic in the compiler's shape:
  *
- *   report    = input-diag* finding* skipped* not-run* summary
+ *   report    = input-diag* finding* skipped* not-run* gone* summary
  *   input-diag= where ": " level ": " message " [" id "]" LF
- *   finding   = where ": " level ": " message " [" id " " name "]" LF
+ *   finding   = where ": " level ": " message " [" id " " name "]"
+ *               [" (new)" | " (updated)"] LF             with --baseline
+ *               ["  suppressed: " reason LF]             with --show-suppressed
  *               ("  " where ": " message LF)*          related locations
  *               ["  fix: " command LF]
  *   where     = path [":" line [":" col]]   (unknown parts left out)
@@ -13,9 +15,11 @@
  *   not-run   = "note: " id " " name " did not run: " reason LF
  *             | "note: " id (", " id)+ " did not run: " reason LF
  *               (the rules that did not run for one reason, on one line)
+ *   gone      = "gone since the baseline: " where ": " message " [" id " " name "]" LF
  *   summary   = N " error(s), " N " warning(s), " N " note(s) \u2014 "
  *               N " input(s), " N " binding(s), " N " site(s), "
- *               N " certificate(s)" ["; " N " input error(s)"] LF
+ *               N " certificate(s)" ["; " N " input error(s)"]
+ *               ["; " N " suppressed"] ["; " N " new, " N " gone since the baseline"] LF
  *
  * The summary counts findings only; input diagnostics are counted by the
  * "input error" tail (those at level error).  With r->color the level
@@ -77,7 +81,14 @@ static void print_diag(const struct report *r, const struct diag *d, FILE *out)
 	fprintf(out, ": %s [%s", d->message, d->rule_id);
 	if (d->rule_name)
 		fprintf(out, " %s", d->rule_name);
-	fputs("]\n", out);
+	fputc(']', out);
+	if (d->baseline == BASELINE_NEW)
+		fputs(" (new)", out);
+	else if (d->baseline == BASELINE_UPDATED)
+		fputs(" (updated)", out);
+	fputc('\n', out);
+	if (d->suppressed)
+		fprintf(out, "  suppressed: %s\n", d->suppressed);
 
 	for (size_t i = 0; i < d->nr_related; i++) {
 		const struct diag_related *rel = &d->related[i];
@@ -90,12 +101,19 @@ static void print_diag(const struct report *r, const struct diag *d, FILE *out)
 		fprintf(out, "  fix: %s\n", d->fix);
 }
 
+/* Findings still reported: neither suppressed (unless asked for) nor gone since the baseline. */
+static int shown(const struct report *r, const struct diag *d)
+{
+	return d->baseline != BASELINE_ABSENT && (!d->suppressed || r->show_suppressed);
+}
+
 static void print_list(const struct report *r, const struct diag_list *list, FILE *out)
 {
 	if (!list)
 		return;
 	for (size_t i = 0; i < list->nr; i++)
-		print_diag(r, list->items[i], out);
+		if (shown(r, list->items[i]))
+			print_diag(r, list->items[i], out);
 }
 
 /* ", " between counts; "1 error", "2 errors" */
@@ -107,6 +125,27 @@ static void print_count(FILE *out, const char *sep, size_t n, const char *noun)
 static size_t count(const struct diag_list *list, enum severity level)
 {
 	return list ? diag_list_count(list, level) : 0;
+}
+
+/* Findings that count: at `level`, not suppressed, not gone since the baseline. */
+static size_t count_live(const struct diag_list *list, enum severity level)
+{
+	size_t n = 0;
+	for (size_t i = 0; list && i < list->nr; i++) {
+		const struct diag *d = list->items[i];
+		n += d->level == level && !d->suppressed && d->baseline != BASELINE_ABSENT;
+	}
+	return n;
+}
+
+static size_t count_if(const struct diag_list *list, int suppressed, enum baseline_state state)
+{
+	size_t n = 0;
+	for (size_t i = 0; list && i < list->nr; i++) {
+		const struct diag *d = list->items[i];
+		n += suppressed ? d->suppressed != NULL : (d->baseline == state && !d->suppressed);
+	}
+	return n;
 }
 
 int report_text(const struct report *r, FILE *out)
@@ -148,9 +187,21 @@ int report_text(const struct report *r, FILE *out)
 		fprintf(out, " did not run: %s\n", nr->reason);
 	}
 
-	print_count(out, "", count(r->findings, SEV_ERROR), "error");
-	print_count(out, ", ", count(r->findings, SEV_WARNING), "warning");
-	print_count(out, ", ", count(r->findings, SEV_NOTE), "note");
+	/* what went away since the baseline, after everything else */
+	for (size_t i = 0; r->findings && i < r->findings->nr; i++) {
+		const struct diag *d = r->findings->items[i];
+		if (d->baseline != BASELINE_ABSENT)
+			continue;
+		fputs("gone since the baseline: ", out);
+		if (print_where(&d->loc, out))
+			fputs(": ", out);
+		fprintf(out, "%s [%s%s%s]\n", d->message, d->rule_id,
+			d->rule_name ? " " : "", d->rule_name ? d->rule_name : "");
+	}
+
+	print_count(out, "", count_live(r->findings, SEV_ERROR), "error");
+	print_count(out, ", ", count_live(r->findings, SEV_WARNING), "warning");
+	print_count(out, ", ", count_live(r->findings, SEV_NOTE), "note");
 	print_count(out, " " EM_DASH " ", nr_read, "input");
 	print_count(out, ", ", r->nr_bindings, "binding");
 	print_count(out, ", ", r->nr_sites, "site");
@@ -158,6 +209,12 @@ int report_text(const struct report *r, FILE *out)
 	size_t input_errors = count(r->inputs, SEV_ERROR);
 	if (input_errors)
 		print_count(out, "; ", input_errors, "input error");
+	size_t suppressed = count_if(r->findings, 1, BASELINE_NONE);
+	if (suppressed)
+		fprintf(out, "; %zu suppressed", suppressed);
+	if (r->baseline)
+		fprintf(out, "; %zu new, %zu gone since the baseline",
+			count_if(r->findings, 0, BASELINE_NEW), count_if(r->findings, 0, BASELINE_ABSENT));
 	fputc('\n', out);
 
 	if (fflush(out) || ferror(out))

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "rule.h"
 #include "runner.h"
 #include "util.h"
@@ -72,9 +73,9 @@ static const char *missing_reasons(const struct model *m, unsigned needs,
 	return out;
 }
 
-int runner_run(const struct model *m, struct diag_list *findings,
-	       struct diag_list *inputs, struct not_run **not_run,
-	       size_t *nr_not_run)
+int runner_run(const struct model *m, const struct lint_config *cfg,
+	       struct diag_list *findings, struct diag_list *inputs,
+	       struct not_run **not_run, size_t *nr_not_run)
 {
 	size_t alloc = 0;
 	int failed = 0;
@@ -83,6 +84,8 @@ int runner_run(const struct model *m, struct diag_list *findings,
 	*nr_not_run = 0;
 	for (size_t i = 0; i < rule_table_size; i++) {
 		const struct rule *r = rule_table[i];
+		if (cfg && !config_rule_enabled(cfg, i))
+			continue;
 		if (!runner_has_inputs(m, r->needs)) {
 			ALLOC_GROW(*not_run, *nr_not_run + 1, alloc);
 			struct not_run *n = &(*not_run)[(*nr_not_run)++];

@@ -1,8 +1,8 @@
 /*
  * SCL007 cert-expiring: the certificate an HTTP.sys binding serves is
  * still valid at the snapshot's time reference but expires within
- * DEFAULT_EXPIRING_DAYS, after which every client that validates it
- * refuses the connection.  An expired certificate is SCL006's, never
+ * DEFAULT_EXPIRING_DAYS (or the "days" the configuration sets), after
+ * which every client that validates it refuses the connection.  An expired certificate is SCL006's, never
  * this rule's.  When the binding's store holds a renewed certificate
  * (same subject, private key, valid past the window), the fix binds it:
  * the renewal that was done but never bound.
@@ -11,7 +11,7 @@
 
 #include "rule.h"
 
-/* NEEDSWORK: configurable once the configuration file exists */
+/* the window when the configuration sets no "days" for SCL007 */
 #define DEFAULT_EXPIRING_DAYS 30
 
 static const char *days_ahead(struct diag_list *out, int64_t secs)
@@ -27,7 +27,8 @@ static int check_cert_expiring(const struct model *m, struct diag_list *out)
 	int64_t now = m->host.now;
 	if (now == MODEL_INIT_NOW_UNSET)
 		return 0;
-	int64_t horizon = now + (int64_t)DEFAULT_EXPIRING_DAYS * 86400;
+	int64_t horizon = now + (int64_t)model_rule_param(m, "SCL007", "days",
+							  DEFAULT_EXPIRING_DAYS) * 86400;
 
 	struct cert_replacements repl = { .m = m };
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
@@ -61,7 +62,7 @@ static int check_cert_expiring(const struct model *m, struct diag_list *out)
 const struct rule rule_cert_expiring = {
 	.id = "SCL007",
 	.name = "cert-expiring",
-	.summary = "a bound certificate expires within 30 days of the snapshot time",
+	.summary = "a bound certificate expires within 30 days (configurable) of the snapshot time",
 	.level = SEV_WARNING,
 	.needs = NEED_BINDINGS | NEED_CERTS,
 	.check = check_cert_expiring,

@@ -498,6 +498,7 @@ static void test_json_empty(void)
 		"    \"error\": 0,\n"
 		"    \"warning\": 0,\n"
 		"    \"note\": 0,\n"
+		"    \"suppressed\": 0,\n"
 		"    \"inputErrors\": 0,\n"
 		"    \"inputs\": 0,\n"
 		"    \"bindings\": 0,\n"

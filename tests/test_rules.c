@@ -182,7 +182,7 @@ static void test_scl001_needs_schannel(void)
 	add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, NULL, 1);
 	struct not_run *nr;
 	size_t n;
-	runner_run(&f.m, &f.out, &f.inputs, &nr, &n);
+	runner_run(&f.m, NULL, &f.out, &f.inputs, &nr, &n);
 	CU_ASSERT_EQUAL(f.out.nr, 0);
 	int found = 0;
 	for (size_t i = 0; i < n; i++)

@@ -1053,7 +1053,7 @@ static void test_not_run_without_certs(void)
 	sni(&f, HASH, "ClientAuthIssuer");
 	struct not_run *nr;
 	size_t n;
-	runner_run(&f.m, &f.out, &f.inputs, &nr, &n);
+	runner_run(&f.m, NULL, &f.out, &f.inputs, &nr, &n);
 	static const char *const ids[] = { "SCL003", "SCL004", "SCL005", "SCL006", "SCL007",
 					   "SCL008", "SCL009", "SCL015" };
 	for (size_t k = 0; k < sizeof(ids) / sizeof(*ids); k++) {

@@ -25,7 +25,7 @@ void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 	if (model_check(&m, stderr))
 		abort();
 	model_finish(&m);
-	runner_run(&m, &findings, &inputs, &not_run, &nr_not_run);
+	runner_run(&m, NULL, &findings, &inputs, &not_run, &nr_not_run);
 	diag_list_sort(&findings);
 	diag_list_sort(&inputs);
 

@@ -1,0 +1,182 @@
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "baseline.h"
+#include "decode.h"
+#include "report.h"
+#include "rule.h"
+#include "util.h"
+
+#define BASELINE_ID "baseline"
+#define SARIF_FINGERPRINT "sslcertlintFingerprint/v1"
+
+void baseline_init(struct baseline *b)
+{
+	memset(b, 0, sizeof(*b));
+	arena_init(&b->arena);
+	strmap_init(&b->by_fingerprint);
+}
+
+void baseline_release(struct baseline *b)
+{
+	strmap_release(&b->by_fingerprint);
+	free(b->entries);
+	arena_release(&b->arena);
+}
+
+static const char *str_or_null(struct arena *a, json_t *v)
+{
+	return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
+}
+
+static void add(struct baseline *b, size_t *alloc, const struct baseline_entry *e)
+{
+	ALLOC_GROW(b->entries, b->nr + 1, *alloc);
+	b->entries[b->nr++] = *e;
+}
+
+/* One of this tool's JSON reports: {"findings": [{"fingerprint", "ruleId", ...}]} */
+static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc)
+{
+	size_t i;
+	json_t *f;
+	json_array_foreach(json_object_get(doc, "findings"), i, f) {
+		struct baseline_entry e = { 0 };
+		e.fingerprint = str_or_null(&b->arena, json_object_get(f, "fingerprint"));
+		e.rule_id = str_or_null(&b->arena, json_object_get(f, "ruleId"));
+		e.rule_name = str_or_null(&b->arena, json_object_get(f, "rule"));
+		e.message = str_or_null(&b->arena, json_object_get(f, "message"));
+		e.key = str_or_null(&b->arena, json_object_get(f, "key"));
+		json_t *state = json_object_get(f, "baselineState");
+		if (!e.fingerprint || !e.rule_id ||
+		    (json_is_string(state) && !strcmp(json_string_value(state), "absent")))
+			continue;
+		int level = severity_parse(json_string_value(json_object_get(f, "level")) ?
+					   json_string_value(json_object_get(f, "level")) : "");
+		e.level = level > 0 ? (enum severity)level : SEV_WARNING;
+		json_t *loc = json_object_get(f, "location");
+		e.path = str_or_null(&b->arena, json_object_get(loc, "path"));
+		e.line = (uint32_t)json_integer_value(json_object_get(loc, "line"));
+		add(b, alloc, &e);
+	}
+	return 0;
+}
+
+/* A SARIF log of this tool: runs[0].results[] with our partialFingerprints entry. */
+static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
+{
+	json_t *run = json_array_get(json_object_get(doc, "runs"), 0);
+	json_t *rules = json_object_get(json_object_get(json_object_get(run, "tool"), "driver"), "rules");
+	size_t i;
+	json_t *r;
+	json_array_foreach(json_object_get(run, "results"), i, r) {
+		struct baseline_entry e = { 0 };
+		e.fingerprint = str_or_null(&b->arena, json_object_get(json_object_get(r, "partialFingerprints"),
+									   SARIF_FINGERPRINT));
+		e.rule_id = str_or_null(&b->arena, json_object_get(r, "ruleId"));
+		e.message = str_or_null(&b->arena, json_object_get(json_object_get(r, "message"), "text"));
+		e.key = str_or_null(&b->arena, json_object_get(json_array_get(
+			json_object_get(r, "logicalLocations"), 0), "fullyQualifiedName"));
+		json_t *state = json_object_get(r, "baselineState");
+		if (!e.fingerprint || !e.rule_id ||
+		    (json_is_string(state) && !strcmp(json_string_value(state), "absent")))
+			continue;
+		json_t *idx = json_object_get(r, "ruleIndex");
+		if (json_is_integer(idx))
+			e.rule_name = str_or_null(&b->arena, json_object_get(
+				json_array_get(rules, (size_t)json_integer_value(idx)), "name"));
+		const char *lv = json_string_value(json_object_get(r, "level"));
+		int level = lv ? severity_parse(lv) : -1;
+		e.level = level > 0 ? (enum severity)level : SEV_WARNING;
+		json_t *pl = json_object_get(json_array_get(json_object_get(r, "locations"), 0),
+					     "physicalLocation");
+		e.path = str_or_null(&b->arena, json_object_get(json_object_get(pl, "artifactLocation"), "uri"));
+		e.line = (uint32_t)json_integer_value(json_object_get(json_object_get(pl, "region"), "startLine"));
+		add(b, alloc, &e);
+	}
+	return 0;
+}
+
+int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs)
+{
+	const char *file = arena_strdup(&b->arena, path);
+	struct srcloc loc = { file, 0, 0, NULL };
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc, "cannot read the baseline: %s",
+			   strerror(errno));
+		return 1;
+	}
+	size_t cap = 65536, n = 0, got;
+	unsigned char *buf = xmalloc(cap);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0)
+		if ((n += got) == cap)
+			buf = xrealloc(buf, cap *= 2);
+	fclose(f);
+	struct text t;
+	struct decode_result res;
+	text_decode(buf, n, &t, &res);
+	free(buf);
+
+	json_error_t err;
+	json_t *doc = json_loadb(t.buf, t.len, 0, &err);
+	text_release(&t);
+	if (!doc) {
+		loc.line = err.line > 0 ? (uint32_t)err.line : 1;
+		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc, "malformed JSON in the baseline: %s", err.text);
+		return 1;
+	}
+	size_t alloc = 0;
+	int rc = 0;
+	if (json_is_array(json_object_get(doc, "runs"))) {
+		read_sarif(b, doc, &alloc);
+	} else if (json_is_array(json_object_get(doc, "findings"))) {
+		read_json_report(b, doc, &alloc);
+	} else {
+		loc.line = 1;
+		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc,
+			   "not a report of sslcertlint: expected its JSON report (\"findings\") or SARIF (\"runs\")");
+		rc = 1;
+	}
+	json_decref(doc);
+	/* chain entries of one fingerprint: a rule may report one key more than once */
+	for (size_t i = b->nr; i-- > 0;) {
+		struct baseline_entry *e = &b->entries[i];
+		e->next = strmap_put(&b->by_fingerprint, e->fingerprint, e);
+	}
+	return rc;
+}
+
+void baseline_apply(struct baseline *b, struct diag_list *findings)
+{
+	size_t nr = findings->nr;
+	for (size_t i = 0; i < nr; i++) {
+		struct diag *d = findings->items[i];
+		char fp[17];
+		report_fingerprint(d, fp);
+		struct baseline_entry *e = strmap_get(&b->by_fingerprint, fp);
+		while (e && e->matched)
+			e = e->next;
+		if (!e) {
+			d->baseline = BASELINE_NEW;
+			continue;
+		}
+		e->matched = 1;
+		d->baseline = e->level == d->level && e->message && !strcmp(e->message, d->message)
+			? BASELINE_UNCHANGED : BASELINE_UPDATED;
+	}
+	for (size_t i = 0; i < b->nr; i++) {
+		const struct baseline_entry *e = &b->entries[i];
+		if (e->matched)
+			continue;
+		struct srcloc loc = { e->path, e->line, 0, NULL };
+		struct diag *d = diag_input(findings, e->rule_id, e->level, e->path ? &loc : NULL,
+					    "%s", e->message ? e->message : "");
+		const struct rule *rule = rule_find(e->rule_id);
+		d->rule_name = e->rule_name ? e->rule_name : rule ? rule->name : NULL;
+		d->key = e->key;
+		d->baseline = BASELINE_ABSENT;
+	}
+}

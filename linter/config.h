@@ -1,0 +1,89 @@
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+#include "srcloc.h"
+
+/*
+ * The configuration file, .sslcertlint.json (in the working directory,
+ * or --config FILE):
+ *
+ *   {
+ *     "rules": {
+ *       "SCL007": {"level": "error", "days": 45},
+ *       "sni-only-port": {"enabled": false}
+ *     },
+ *     "suppressions": [
+ *       {"rule": "SCL011", "key": "ipport:0.0.0.0:9443",
+ *        "reason": "the backup agent's endpoint", "expires": "2026-06-30"}
+ *     ]
+ *   }
+ *
+ * Rules are named by id or name.  A suppression matches findings of its
+ * rule whose logical key matches "key" (a shell pattern: * and ?; absent
+ * = every key); "reason" is required; after "expires" (a date, compared
+ * with the time reference) it no longer applies, and that is reported.
+ * Unknown members, unknown rules and bad values are input errors with
+ * the line they stand on.
+ */
+struct rule_setting {
+	int enabled;             /* -1 not configured, 0, 1 */
+	int level;               /* -1 not configured, else enum severity */
+};
+
+struct suppression {
+	const char *rule_id;     /* resolved to the rule's id */
+	const char *key;         /* pattern; NULL matches every key */
+	const char *reason;
+	int64_t expires;
+	int has_expires;
+	struct srcloc loc;       /* the suppression's "rule" line */
+	size_t used;             /* findings it suppressed */
+};
+
+struct rule_param {
+	const char *rule_id, *name;
+	long value;
+};
+
+struct lint_config {
+	struct arena arena;
+	const char *path;                /* NULL when no file was read */
+	struct rule_setting *settings;   /* one per rule_table entry */
+	struct suppression *suppressions;
+	size_t nr_suppressions;
+	struct rule_param *params;
+	size_t nr_params;
+};
+
+void config_init(struct lint_config *c);
+void config_release(struct lint_config *c);
+
+/*
+ * Reads the configuration at path.  explicit: the user named it (a
+ * missing file is then an error; .sslcertlint.json may simply be absent).
+ * Problems go to inputs (id "config"); returns the number of errors.
+ */
+int config_load(struct lint_config *c, const char *path, int explicit,
+		struct diag_list *inputs);
+
+/* Copies the rule parameters into the model, where rules read them (model_rule_param()). */
+void config_set_params(const struct lint_config *c, struct model *m);
+
+/* Whether rule number i of rule_table is enabled. */
+int config_rule_enabled(const struct lint_config *c, size_t i);
+
+/*
+ * After the rules ran: applies configured levels, then suppressions
+ * (d->suppressed = reason).  An expired suppression does not apply and
+ * gives a warning in inputs; `now` is the time reference.
+ */
+void config_apply(struct lint_config *c, struct diag_list *findings, int64_t now,
+		  struct diag_list *inputs);
+
+#endif

@@ -1,0 +1,115 @@
+#!/bin/sh
+# The GitOps workflow end to end: a baseline, a suppression, a
+# configuration, as a user would run them.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+export LC_ALL=C
+BIN=$(pwd)/sslcertlint
+PY=/usr/bin/python3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+check() {   # check DESCRIPTION COMMAND...: the command must succeed
+	d=$1
+	shift
+	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $d"; fail=$((fail + 1)); fi
+}
+lint() { "$BIN" --now 2026-01-01T00:00:00Z --color never "$@"; }
+json() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+# a server snapshot with one error (SCL001 on pki) and one warning (SCL001 on www)
+cp -r fixtures/demo "$T/snap"
+lint --format json -o "$T/base.json" "$T/snap"
+check "first run fails on the error" [ $? = 1 ]
+
+# 1. the same snapshot against its own report: everything unchanged, exit 0
+lint --fail-on warning --format json --baseline "$T/base.json" -o "$T/again.json" "$T/snap"
+check "re-run with the baseline exits 0, even failing on warnings" [ $? = 0 ]
+check "re-run: every finding unchanged" [ "$(json "$T/again.json" '",".join(sorted(set(f["baselineState"] for f in d["findings"])))')" = unchanged ]
+check "re-run: summary counts no new" [ "$(json "$T/again.json" 'd["summary"]["new"]')" = 0 ]
+
+# 2. a misconfiguration more (a warning): exactly that finding is new, exit 1
+python3 - "$T/snap/netsh-sslcert.txt" <<'PYEOF'
+import sys
+p = sys.argv[1]
+t = open(p, 'rb').read().decode('utf-16')
+t = t.replace("Ctl Store Name               : ClientAuthIssuer", "Ctl Store Name               : (null)")
+open(p, 'wb').write(b'\xff\xfe' + t.encode('utf-16-le'))
+PYEOF
+lint --fail-on warning --format json --baseline "$T/base.json" -o "$T/new.json" "$T/snap"
+check "a new misconfiguration exits 1" [ $? = 1 ]
+check "exactly one new finding" [ "$(json "$T/new.json" '[f["key"] for f in d["findings"] if f["baselineState"] == "new"]')" = "['ipport:0.0.0.0:443']" ]
+
+# 3. an export whose records come in another order: no fingerprint changes
+cp -r fixtures/demo "$T/moved"
+python3 - "$T/moved/netsh-sslcert.txt" <<'PYEOF'
+import sys
+p = sys.argv[1]
+t = open(p, 'rb').read().decode('utf-16')
+head, body = t.split("-------------------------\r\n\r\n", 1)
+records = body.strip("\r\n").split("\r\n\r\n")
+t = head + "-------------------------\r\n\r\n" + "\r\n\r\n".join(reversed(records)) + "\r\n\r\n"
+open(p, 'wb').write(b'\xff\xfe' + t.encode('utf-16-le'))
+PYEOF
+lint --format json --baseline "$T/base.json" -o "$T/moved.json" "$T/moved"
+check "reordered export exits 0" [ $? = 0 ]
+check "reordered export: lines moved" [ "$(json "$T/moved.json" 'sorted(f["location"]["line"] for f in d["findings"])')" != "$(json "$T/base.json" 'sorted(f["location"]["line"] for f in d["findings"])')" ]
+check "reordered export: same fingerprints" [ "$(json "$T/moved.json" 'sorted(f["fingerprint"] for f in d["findings"])')" = "$(json "$T/base.json" 'sorted(f["fingerprint"] for f in d["findings"])')" ]
+
+# 4. a suppression with a reason: hidden from the exit code and the text, kept in JSON
+cat > "$T/cfg.json" <<'CFG'
+{
+  "suppressions": [
+    {"rule": "SCL001", "key": "hostnameport:pki.*", "reason": "client certificates are being retired (CHG-1234)"}
+  ]
+}
+CFG
+lint --config "$T/cfg.json" fixtures/demo > "$T/out.txt"
+check "suppressed error does not fail the run" [ $? = 0 ]
+check "suppressed error hidden from text" sh -c "! grep -q 'pki.adcslabor.com:443 will fail' '$T/out.txt'"
+check "summary says 1 suppressed" grep -q "; 1 suppressed" "$T/out.txt"
+lint --config "$T/cfg.json" --show-suppressed fixtures/demo | grep -q "suppressed: client certificates are being retired"
+check "--show-suppressed lists it with the reason" [ $? = 0 ]
+lint --config "$T/cfg.json" --format json -o "$T/sup.json" fixtures/demo
+check "JSON keeps it as suppressed" [ "$(json "$T/sup.json" '[f["suppressed"]["reason"] for f in d["findings"] if "suppressed" in f]')" = "['client certificates are being retired (CHG-1234)']" ]
+
+# 5. an expired suppression no longer applies, and says so
+cat > "$T/old.json" <<'CFG'
+{
+  "suppressions": [
+    {"rule": "ctl-store-missing", "key": "hostnameport:pki.*", "reason": "temporary",
+     "expires": "2025-12-31"}
+  ]
+}
+CFG
+lint --config "$T/old.json" fixtures/demo > "$T/out.txt"
+check "expired suppression: the error counts again" [ $? = 1 ]
+check "expired suppression is reported at its line" grep -q "old.json:3: warning: suppression of SCL001 for hostnameport:pki.\* expired" "$T/out.txt"
+
+# 6. configuration: a rule off, a level changed, a parameter; unknown keys are errors with their line
+cat > "$T/rules.json" <<'CFG'
+{
+  "rules": {
+    "SCL001": {"level": "note"},
+    "sources-disagree": {"enabled": false},
+    "SCL007": {"days": 400}
+  }
+}
+CFG
+lint --config "$T/rules.json" --format json -o "$T/rules.out" fixtures/demo
+check "level override: no error left, exit 0" [ $? = 0 ]
+check "level override: findings are notes" [ "$(json "$T/rules.out" 'sorted(set(f["level"] for f in d["findings"]))')" = "['note']" ]
+check "disabled rule is not listed as not run" [ "$(json "$T/rules.out" '[n["ruleId"] for n in d["notRun"] if n["ruleId"] == "SCL014"]')" = "[]" ]
+printf '{\n  "rules": {\n    "SCL001": {"levle": "note"}\n  },\n  "suppresions": []\n}\n' > "$T/bad.json"
+lint --config "$T/bad.json" fixtures/demo > "$T/out.txt"
+check "bad configuration exits 2" [ $? = 2 ]
+check "unknown rule setting named at its line" grep -q "bad.json:3: error: unknown member 'levle'" "$T/out.txt"
+check "unknown top-level member named at its line" grep -q "bad.json:5: error: unknown member 'suppresions'" "$T/out.txt"
+check "the snapshot is still linted" grep -q "SCL001 ctl-store-missing" "$T/out.txt"
+
+# .sslcertlint.json in the working directory is read without --config
+(cd "$T" && cp cfg.json .sslcertlint.json && "$BIN" --now 2026-01-01T00:00:00Z "$OLDPWD/fixtures/demo" > out2.txt)
+check ".sslcertlint.json is found in the working directory" [ $? = 0 ]
+
+echo "workflow: $pass passed, $fail failed"
+[ $fail = 0 ]
