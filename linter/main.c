@@ -47,6 +47,7 @@ enum {
 	OPT_CONFIG,
 	OPT_BASELINE,
 	OPT_SHOW_SUPPRESSED,
+	OPT_SARIF_AUTOMATION_ID,
 };
 
 static const char usage_text[] =
@@ -57,7 +58,7 @@ static const char usage_text[] =
 	"certificate store JSON dumps and a snapshot.json manifest. PATH is a file or a\n"
 	"directory, searched recursively; each file's kind is found from its content.\n"
 	"\n"
-	"  -f, --format FORMAT     report format: text or json (default: text)\n"
+	"  -f, --format FORMAT     report format: text, json or sarif (default: text)\n"
 	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
 	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
 	"                          (default: error)\n"
@@ -70,6 +71,9 @@ static const char usage_text[] =
 	"      --baseline REPORT   compare with an earlier JSON or SARIF report: only new\n"
 	"                          findings count for --fail-on\n"
 	"      --show-suppressed   list suppressed findings in the text report too\n"
+	"      --sarif-automation-id ID\n"
+	"                          SARIF automationDetails.id: the run's category in GitHub\n"
+	"                          code scanning (e.g. web01/)\n"
 	"      --dump-model        print the parsed model instead of a report\n"
 	"      --list-rules        list the rules (as JSON with --format json)\n"
 	"      --explain RULE      print the documentation of RULE (id or name)\n"
@@ -131,6 +135,7 @@ struct options {
 	const char *config;
 	const char *baseline;
 	int show_suppressed;
+	const char *automation_id;
 	struct snapshot_options snap;
 };
 
@@ -245,6 +250,7 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.now_source = m.host.now_source,
 		.show_suppressed = o->show_suppressed,
 		.baseline = o->baseline != NULL,
+		.automation_id = o->automation_id,
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
 					  !getenv("NO_COLOR")),
 	};
@@ -283,6 +289,7 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED },
+		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -300,7 +307,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (!report_find(optarg))
-				return usage_error("unknown format '%s': expected text or json", optarg);
+				return usage_error("unknown format '%s': expected text, json or sarif", optarg);
 			o.format = optarg;
 			break;
 		case 'o':
@@ -346,6 +353,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SHOW_SUPPRESSED:
 			o.show_suppressed = 1;
+			break;
+		case OPT_SARIF_AUTOMATION_ID:
+			o.automation_id = optarg;
 			break;
 		case OPT_VERSION:
 			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);

@@ -15,6 +15,7 @@ static const struct {
 } reporters[] = {
 	{ "text", report_text },
 	{ "json", report_json },
+	{ "sarif", report_sarif },
 };
 
 report_fn report_find(const char *format)
