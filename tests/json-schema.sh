@@ -1,9 +1,9 @@
 #!/bin/sh
 # Validates the JSON report against schemas/report.schema.json:
 #   1. the schema itself against the draft 2020-12 metaschema;
-#   2. every fixtures/**/expected.json;
-#   3. `./sslcertlint --format json` over every snapshot directory under
-#      fixtures/ (a directory holding an expected.json).
+#   2. every fixtures/**/DIR.expected.json (the golden JSON reports);
+#   3. `./sslcertlint --format json` over every snapshot directory DIR
+#      under fixtures/ that has one.
 # Run from the repository root (make check-json-schema).  One line per
 # file checked; exits non-zero on any failure.
 #
@@ -61,9 +61,9 @@ trap 'rm -f "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 
 # one path per line; fixture paths contain no newlines
-expected=$(find fixtures -name expected.json -type f 2>/dev/null | LC_ALL=C sort)
+expected=$(find fixtures -name '*.expected.json' -type f 2>/dev/null | LC_ALL=C sort)
 if [ -z "$expected" ]; then
-	echo "json-schema: no fixtures/**/expected.json yet; only the schema was checked"
+	echo "json-schema: no fixtures/**/*.expected.json yet; only the schema was checked"
 	exit 0
 fi
 
@@ -81,7 +81,7 @@ for f in $expected; do
 done
 
 for f in $expected; do
-	dir=$(dirname "$f")
+	dir=${f%.expected.json}
 	label="$LINTER --format json $dir"
 	checked=$((checked + 1))
 	"$LINTER" --now "$NOW" --format json "$dir" >"$tmp"

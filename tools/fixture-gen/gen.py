@@ -1,0 +1,270 @@
+# Generator of the SCL003-SCL009/SCL015 and story fixtures (inputs only; expected
+# output comes from make golden).  Run: python3 tools/fixture-gen/gen.py
+# Needs Python 3 with the "cryptography" module (reads the certificates in fixtures/parse/certjson).
+import os, sys, uuid, hashlib, json
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from certs import *
+
+FX = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures')
+written = []
+
+def w(path, text, enc='utf-16le', crlf=True):
+    p = os.path.join(FX, path)
+    os.makedirs(os.path.dirname(p), exist_ok=True)
+    if crlf:
+        text = text.replace('\r\n', '\n').replace('\n', '\r\n')
+    if enc == 'utf-16le':
+        data = b'\xff\xfe' + text.encode('utf-16le')
+    elif enc == 'utf-8-bom':
+        data = b'\xef\xbb\xbf' + text.encode('utf-8')
+    else:
+        data = text.encode('utf-8')
+    open(p, 'wb').write(data)
+    written.append(path)
+
+# what `ConvertTo-Json > X.json` (5.1: UTF-16LE) and `| Out-File -Encoding utf8` (5.1: UTF-8 BOM) write
+def json51(path, value, enc='utf-16le'):
+    w(path, ps51(value) + '\n', enc=enc)
+
+def json7(path, value):
+    w(path, json.dumps(value, indent=2, ensure_ascii=False) + '\n', enc='utf-8', crlf=True)
+
+# ---------------------------------------------------------------- netsh
+IIS = "{4dc3e181-e14b-4a21-b022-59fc669b0914}"
+H_SERVER = CERTS['server'].thumb.lower()
+H_EXPIRED = CERTS['expired'].thumb.lower()
+H_CLIENT = CERTS['client'].thumb.lower()
+
+def netsh_record(key_label, ep, h, appid=IIS, store='My', ctl='(null)', neg='Disabled', fields='2022'):
+    lines = [
+        f"    {key_label:<29}: {ep}",
+        f"    Certificate Hash             : {h}",
+        f"    Application ID               : {appid}",
+        f"    Certificate Store Name       : {store}",
+        f"    Verify Client Certificate Revocation : Enabled",
+        f"    Verify Revocation Using Cached Client Certificate Only : Disabled",
+        f"    Usage Check                  : Enabled",
+        f"    Revocation Freshness Time    : 0",
+        f"    URL Retrieval Timeout        : 0",
+        f"    Ctl Identifier               : (null)",
+        f"    Ctl Store Name               : {ctl}",
+        f"    DS Mapper Usage              : Disabled",
+        f"    Negotiate Client Certificate : {neg}",
+        f"    Reject Connections           : Disabled",
+        f"    Disable HTTP2                : Not Set",
+    ]
+    if fields == '2022':
+        lines += [
+        f"    Disable QUIC                 : Not Set",
+        f"    Disable TLS1.2               : Not Set",
+        f"    Disable TLS1.3               : Not Set",
+        f"    Disable OCSP Stapling        : Not Set",
+        f"    Enable Token Binding         : Not Set",
+        f"    Log Extended Events          : Not Set",
+        f"    Disable Legacy TLS Versions  : Not Set",
+        f"    Enable Session Ticket        : Not Set",
+        ]
+    return "\n".join(lines) + "\n"
+
+def netsh(*records):
+    return "\nSSL Certificate bindings:\n-------------------------\n\n" + "\n".join(records) + "\n\n"
+
+# ---------------------------------------------------------------- .reg
+def reg_hex_value(name, data, kind='hex'):
+    """A REG_BINARY value as regedit writes it: wrapped with '\\' after 77 columns."""
+    head = '"%s"=' % name.replace('\\', '\\\\').replace('"', '\\"')
+    line_len = len(head) + len(kind) + 1
+    out, cur = head + kind + ':', ''
+    for i, b in enumerate(data):
+        cur += '%02x' % b
+        if i == len(data) - 1:
+            break
+        cur += ','
+        line_len += 3
+        if line_len >= 77:
+            out += cur + '\\\n  '
+            cur, line_len = '', 2
+    return out + cur + '\n'
+
+def dword(name, v):
+    return '"%s"=dword:%08x\n' % (name, v)
+
+def reg_file(blocks):
+    s = "Windows Registry Editor Version 5.00\n\n"
+    for key, values in blocks:
+        s += '[' + key + ']\n' + ''.join(values) + '\n'
+    return s
+
+SCH = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+def schannel_simple(sti=1, mode=None):
+    vals = [dword('EventLogging', 1)]
+    if sti is not None: vals.append(dword('SendTrustedIssuerList', sti))
+    if mode is not None: vals.append(dword('ClientAuthTrustMode', mode))
+    return reg_file([(SCH, vals), (SCH + '\\Protocols', [])])
+
+def schannel_hardened(sti=1, mode=2):
+    """A Windows Server 2019 SCHANNEL key after a best-practice hardening (IIS Crypto style)."""
+    vals = [dword('EventLogging', 1)]
+    if sti is not None: vals.append(dword('SendTrustedIssuerList', sti))
+    if mode is not None: vals.append(dword('ClientAuthTrustMode', mode))
+    blocks = [(SCH, vals), (SCH + '\\Ciphers', [])]
+    on, off = 0xffffffff, 0
+    ciphers = {'AES 128/128': on, 'AES 256/256': on, 'DES 56/56': off, 'NULL': off,
+               'RC2 128/128': off, 'RC2 40/128': off, 'RC2 56/128': off, 'RC4 128/128': off,
+               'RC4 40/128': off, 'RC4 56/128': off, 'RC4 64/128': off, 'Triple DES 168': off}
+    for c in sorted(ciphers, key=str.upper):
+        blocks.append((SCH + '\\Ciphers\\' + c, [dword('Enabled', ciphers[c])]))
+    blocks.append((SCH + '\\CipherSuites', []))
+    blocks.append((SCH + '\\Hashes', []))
+    for h, v in [('MD5', off), ('SHA', on), ('SHA256', on), ('SHA384', on), ('SHA512', on)]:
+        blocks.append((SCH + '\\Hashes\\' + h, [dword('Enabled', v)]))
+    blocks.append((SCH + '\\KeyExchangeAlgorithms', []))
+    blocks.append((SCH + '\\KeyExchangeAlgorithms\\Diffie-Hellman',
+                   [dword('Enabled', on), dword('ServerMinKeyBitLength', 2048)]))
+    blocks.append((SCH + '\\KeyExchangeAlgorithms\\ECDH', [dword('Enabled', on)]))
+    blocks.append((SCH + '\\KeyExchangeAlgorithms\\PKCS', [dword('Enabled', on)]))
+    blocks.append((SCH + '\\Protocols', []))
+    for p in ['Multi-Protocol Unified Hello', 'PCT 1.0', 'SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2']:
+        blocks.append((SCH + '\\Protocols\\' + p, []))
+        for side in ('Client', 'Server'):
+            if p == 'TLS 1.2':
+                v = [dword('DisabledByDefault', 0), dword('Enabled', on)]
+            else:
+                v = [dword('DisabledByDefault', 1), dword('Enabled', off)]
+            blocks.append((SCH + '\\Protocols\\' + p + '\\' + side, v))
+    return reg_file(blocks)
+
+HTTP = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters"
+
+def reg_binding_values(h, appid=IIS, store='My', ctl=None, flags=0):
+    v = [reg_hex_value('SslCertHash', bytes.fromhex(h)),
+         reg_hex_value('AppId', uuid.UUID(appid).bytes_le),
+         dword('DefaultSslCertCheckMode', 0),
+         dword('DefaultSslRevocationFreshnessTime', 0),
+         dword('DefaultSslRevocationUrlRetrievalTimeout', 0)]
+    if ctl:
+        v.append('"DefaultSslCtlStoreName"="%s"\n' % ctl)
+    v.append('"SslCertStoreName"="%s"\n' % store)
+    v.append(dword('DefaultFlags', flags))
+    return v
+
+def sid(s):
+    parts = s.split('-')
+    auth, subs = int(parts[2]), [int(x) for x in parts[3:]]
+    return bytes([1, len(subs)]) + auth.to_bytes(6, 'big') + b''.join(x.to_bytes(4, 'little') for x in subs)
+
+def sd(aces, owner='S-1-5-18', group='S-1-5-18'):
+    """A self-relative security descriptor, DACL of ACCESS_ALLOWED aces (mask, sid)."""
+    o, g = sid(owner), sid(group)
+    body = b''
+    for mask, who in aces:
+        s = sid(who)
+        body += bytes([0, 0]) + (8 + len(s)).to_bytes(2, 'little') + mask.to_bytes(4, 'little') + s
+    acl = bytes([2, 0]) + (8 + len(body)).to_bytes(2, 'little') + len(aces).to_bytes(2, 'little') + b'\0\0' + body
+    off_o = 20; off_g = off_o + len(o); off_d = off_g + len(g)
+    hdr = bytes([1, 0, 0x04, 0x80]) + off_o.to_bytes(4, 'little') + off_g.to_bytes(4, 'little') + \
+        (0).to_bytes(4, 'little') + off_d.to_bytes(4, 'little')
+    return hdr + o + g + acl
+
+GX = 0x20000000
+WINRM = [(GX, 'S-1-5-80-569256582-2953403351-2909559716-1301513147-412116970'),
+         (GX, 'S-1-5-80-4059739203-877974739-1245631912-527174227-2996563517')]
+URLACLS = [('http://+:80/Temporary_Listen_Addresses/', sd([(GX, 'S-1-1-0')])),
+           ('http://+:5985/wsman/', sd(WINRM)),
+           ('http://+:47001/wsman/', sd(WINRM))]
+
+def http_parameters(ip_bindings, sni_bindings):
+    blocks = [(HTTP, []), (HTTP + '\\SslBindingInfo', [])]
+    for ep, vals in ip_bindings:
+        blocks.append((HTTP + '\\SslBindingInfo\\' + ep, vals))
+    blocks.append((HTTP + '\\SslSniBindingInfo', []))
+    for ep, vals in sni_bindings:
+        blocks.append((HTTP + '\\SslSniBindingInfo\\' + ep, vals))
+    blocks.append((HTTP + '\\UrlAclInfo', [reg_hex_value(u, d) for u, d in URLACLS]))
+    return reg_file(blocks)
+
+# ================================================================ SCL003
+R, I = CERTS['root'], CERTS['inter']
+json51('rules/SCL003/fires/Root.json', [full51(R, 'Root', False, 'Example Root CA'),
+                                        full51(I, 'Root', False, '', 2628421610208)])
+w('rules/SCL003/fires/schannel.reg', schannel_simple(sti=1, mode=None))
+
+def subset51(c, store):
+    return {'Thumbprint': c.thumb, 'Subject': c.subject, 'Issuer': c.issuer,
+            'NotBefore': Date51(c.nb), 'NotAfter': Date51(c.na), 'PSParentPath': PSPATH + store}
+json51('rules/SCL003/fires-inferred/Root.json', [subset51(R, 'Root'), subset51(I, 'Root')])
+w('rules/SCL003/fires-inferred/schannel.reg', schannel_simple(sti=1, mode=None))
+
+json51('rules/SCL003/quiet/Root.json', [full51(R, 'Root', False, 'Example Root CA'),
+                                        full51(CERTS['twinca'], 'Root', False, 'Example Twin', 2628421610208)])
+w('rules/SCL003/quiet/schannel.reg', schannel_simple(sti=1, mode=None))
+
+# ================================================================ SCL004 (Root.json: tools/gen-scl004-fixture.py)
+w('rules/SCL004/fires/netsh-sslcert.txt', netsh(netsh_record('IP:port', '0.0.0.0:443', H_SERVER, neg='Enabled')))
+w('rules/SCL004/fires/schannel.reg', schannel_simple(sti=1, mode=None))
+w('rules/SCL004/quiet/netsh-sslcert.txt', netsh(netsh_record('IP:port', '0.0.0.0:443', H_SERVER,
+                                                             ctl='ClientAuthIssuer', neg='Enabled')))
+w('rules/SCL004/quiet/schannel.reg', schannel_simple(sti=1, mode=None))
+
+def wrapper_cai(c):
+    # @{ store = 'ClientAuthIssuer'; certificates = @(... Select-Object Thumbprint, Subject, Issuer,
+    #    NotBefore, NotAfter, @{ n = 'RawData'; e = { [Convert]::ToBase64String($_.RawData) } }) } |
+    #    ConvertTo-Json -Depth 4 > ClientAuthIssuer.json        (Windows PowerShell 5.1)
+    return {'store': 'ClientAuthIssuer',
+            'certificates': [{'Thumbprint': c.thumb, 'Subject': c.subject, 'Issuer': c.issuer,
+                              'NotBefore': Date51(c.nb), 'NotAfter': Date51(c.na), 'RawData': c.b64}]}
+json51('rules/SCL004/quiet/ClientAuthIssuer.json', wrapper_cai(I))
+
+# ================================================================ SCL005
+S, X, C = CERTS['server'], CERTS['expired'], CERTS['client']
+for d, store in [('fires', 'My'), ('fires-nowhere', 'My'), ('quiet', 'WebHosting')]:
+    w(f'rules/SCL005/{d}/netsh-sslcert.txt',
+      netsh(netsh_record('Hostname:port', 'www.example.org:443', H_SERVER, store=store)))
+    json51(f'rules/SCL005/{d}/My.json', recipe51(X, 'My', True, 'old.example.org 2020'), enc='utf-8-bom')
+    if d != 'fires-nowhere':
+        json51(f'rules/SCL005/{d}/WebHosting.json', recipe51(S, 'WebHosting', True, 'www.example.org 2025'),
+               enc='utf-8-bom')
+
+# ================================================================ SCL006
+for d, ep, h in [('fires', 'old.example.org:443', H_EXPIRED), ('quiet', 'www.example.org:443', H_SERVER)]:
+    w(f'rules/SCL006/{d}/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', ep, h)))
+    json51(f'rules/SCL006/{d}/My.json', [recipe51(S, 'My', True, 'www.example.org 2025'),
+                                         recipe51(X, 'My', True, 'old.example.org 2020')], enc='utf-8-bom')
+
+# ================================================================ SCL007 (no RawData: PowerShell 7 subset)
+T7 = hashlib.sha1(b'sslcertlint SCL007 www.example.org').hexdigest().upper()
+for d, nb, na in [('fires', '2025-01-20T13:00:00+01:00', '2026-01-20T12:59:59+01:00'),
+                  ('quiet', '2025-02-15T13:00:00+01:00', '2026-02-15T12:59:59+01:00')]:
+    w(f'rules/SCL007/{d}/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'www.example.org:443', T7.lower())))
+    # Get-ChildItem Cert:\LocalMachine\My | Select-Object Thumbprint, Subject, Issuer, NotBefore,
+    #   NotAfter, HasPrivateKey, EnhancedKeyUsageList, PSParentPath | ConvertTo-Json > My.json   (PowerShell 7)
+    json7(f'rules/SCL007/{d}/My.json', {
+        'Thumbprint': T7, 'Subject': 'CN=www.example.org, O=Example, C=US',
+        'Issuer': 'CN=Example Issuing CA 1, O=Example, C=US',
+        'NotBefore': nb, 'NotAfter': na, 'HasPrivateKey': True,
+        'EnhancedKeyUsageList': [{'FriendlyName': 'Server Authentication', 'ObjectId': '1.3.6.1.5.5.7.3.1'}],
+        'PSParentPath': PSPATH + 'My'})
+
+# ================================================================ SCL008 (5.1 full object, one certificate)
+for d, key in [('fires', False), ('quiet', True)]:
+    w(f'rules/SCL008/{d}/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'www.example.org:443', H_SERVER)))
+    json51(f'rules/SCL008/{d}/My.json', full51(S, 'My', key, 'www.example.org 2025'))
+
+# ================================================================ SCL009
+for d, h in [('fires', H_CLIENT), ('quiet', H_SERVER)]:
+    w(f'rules/SCL009/{d}/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'www.example.org:443', h)))
+    json51(f'rules/SCL009/{d}/My.json', [recipe51(S, 'My', True, 'www.example.org 2025'),
+                                         recipe51(C, 'My', True, 'client 01')], enc='utf-8-bom')
+
+# ================================================================ SCL015
+for d in ('fires', 'fires-not-dumped', 'quiet'):
+    w(f'rules/SCL015/{d}/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'www.example.org:443', H_SERVER,
+                                                                ctl='ClientAuthIssuer', neg='Enabled')))
+    json51(f'rules/SCL015/{d}/My.json', recipe51(S, 'My', True, 'www.example.org 2025'), enc='utf-8-bom')
+json51('rules/SCL015/fires/ClientAuthIssuer.json', {'store': 'ClientAuthIssuer', 'certificates': []})
+json51('rules/SCL015/quiet/ClientAuthIssuer.json', wrapper_cai(I))
+
+# ================================================================ the story
+exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'story.py')).read())
+
+print('\n'.join(written))
