@@ -26,6 +26,7 @@
 #include "runner.h"
 #include "snapshot.h"
 #include "timeutil.h"
+#include "timing.h"
 #include "util.h"
 #include "version.h"
 
@@ -48,6 +49,7 @@ enum {
 	OPT_BASELINE,
 	OPT_SHOW_SUPPRESSED,
 	OPT_SARIF_AUTOMATION_ID,
+	OPT_TIMINGS,
 };
 
 static const char usage_text[] =
@@ -74,6 +76,7 @@ static const char usage_text[] =
 	"      --sarif-automation-id ID\n"
 	"                          SARIF automationDetails.id: the run's category in GitHub\n"
 	"                          code scanning (e.g. web01/)\n"
+	"      --timings           print where the time went (to standard error)\n"
 	"      --dump-model        print the parsed model instead of a report\n"
 	"      --list-rules        list the rules (as JSON with --format json)\n"
 	"      --explain RULE      print the documentation of RULE (id or name)\n"
@@ -134,6 +137,7 @@ struct options {
 	const char *explain;
 	const char *config;
 	const char *baseline;
+	int timings;
 	int show_suppressed;
 	const char *automation_id;
 	struct snapshot_options snap;
@@ -195,19 +199,27 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	struct not_run *not_run = NULL;
 	size_t nr_not_run = 0;
 	report_fn fn = report_find(o->format);
+	struct timings tm;
+	struct snapshot_options snap = o->snap;
 	int status;
+	double t0;
 
+	timings_init(&tm);
+	if (o->timings)
+		snap.timings = &tm;
 	model_init(&m);
 	diag_list_init(&findings);
 	diag_list_init(&inputs);
 	config_init(&cfg);
 	baseline_init(&base);
+	t0 = timing_now();
 	int input_errors = config_load(&cfg, o->config ? o->config : DEFAULT_CONFIG,
 				       o->config != NULL, &inputs);
 	if (o->baseline)
 		input_errors += baseline_load(&base, o->baseline, &inputs);
 	config_set_params(&cfg, &m);
-	input_errors += snapshot_load(&m, paths, nr_paths, &o->snap, &inputs);
+	tm.config = timing_now() - t0;
+	input_errors += snapshot_load(&m, paths, nr_paths, &snap, &inputs);
 
 	/* the time reference: --now, else the manifest's "taken", else the clock */
 	if (o->now_source) {
@@ -227,12 +239,15 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		goto out;
 	}
 
-	input_errors += runner_run(&m, &cfg, &findings, &inputs, &not_run, &nr_not_run);
+	input_errors += runner_run_timed(&m, &cfg, &findings, &inputs, &not_run, &nr_not_run,
+					 tm.rules);
+	t0 = timing_now();
 	config_apply(&cfg, &findings, m.host.now, &inputs);
 	if (o->baseline)
 		baseline_apply(&base, &findings);
 	diag_list_sort(&findings);
 	diag_list_sort(&inputs);
+	tm.post = timing_now() - t0;
 
 	struct report r = {
 		.tool_version = SSLCERTLINT_VERSION,
@@ -254,7 +269,12 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
 					  !getenv("NO_COLOR")),
 	};
-	if (write_report(o, fn, &r))
+	t0 = timing_now();
+	int written = write_report(o, fn, &r);
+	tm.report = timing_now() - t0;
+	if (o->timings)
+		timings_print(&tm, stderr);
+	if (written)
 		status = EXIT_TROUBLE;
 	else if (input_errors || diag_list_count(&inputs, SEV_ERROR))
 		status = EXIT_TROUBLE;
@@ -263,6 +283,7 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	else
 		status = EXIT_CLEAN;
 out:
+	timings_release(&tm);
 	free(not_run);
 	baseline_release(&base);
 	config_release(&cfg);
@@ -289,6 +310,7 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED },
+		{ "timings", no_argument, NULL, OPT_TIMINGS },
 		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -298,7 +320,7 @@ int main(int argc, char **argv)
 		.fail_on = SEV_ERROR,
 		.now = MODEL_INIT_NOW_UNSET,
 		.color = -1,
-		.snap = { SNAPSHOT_DEFAULT_MAX_INPUT },
+		.snap = { SNAPSHOT_DEFAULT_MAX_INPUT, NULL },
 	};
 	int c;
 
@@ -353,6 +375,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SHOW_SUPPRESSED:
 			o.show_suppressed = 1;
+			break;
+		case OPT_TIMINGS:
+			o.timings = 1;
 			break;
 		case OPT_SARIF_AUTOMATION_ID:
 			o.automation_id = optarg;

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "rule.h"
 #include "runner.h"
+#include "timing.h"
 #include "util.h"
 
 /* What each input need means, and the Windows command that exports it. */
@@ -77,6 +78,13 @@ int runner_run(const struct model *m, const struct lint_config *cfg,
 	       struct diag_list *findings, struct diag_list *inputs,
 	       struct not_run **not_run, size_t *nr_not_run)
 {
+	return runner_run_timed(m, cfg, findings, inputs, not_run, nr_not_run, NULL);
+}
+
+int runner_run_timed(const struct model *m, const struct lint_config *cfg,
+		     struct diag_list *findings, struct diag_list *inputs,
+		     struct not_run **not_run, size_t *nr_not_run, double *rule_seconds)
+{
 	size_t alloc = 0;
 	int failed = 0;
 
@@ -95,7 +103,11 @@ int runner_run(const struct model *m, const struct lint_config *cfg,
 			continue;
 		}
 		findings->rule = r;
-		if (r->check(m, findings) < 0) {
+		double t0 = rule_seconds ? timing_now() : 0;
+		int rc = r->check(m, findings);
+		if (rule_seconds)
+			rule_seconds[i] += timing_now() - t0;
+		if (rc < 0) {
 			diag_input(inputs, "internal", SEV_ERROR, NULL,
 				   "rule %s %s failed internally; its findings may be incomplete",
 				   r->id, r->name);

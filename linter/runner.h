@@ -22,6 +22,11 @@ int runner_run(const struct model *m, const struct lint_config *cfg,
 	       struct diag_list *findings, struct diag_list *inputs,
 	       struct not_run **not_run, size_t *nr_not_run);
 
+/* The same, adding each rule's wall-clock seconds to rule_seconds[i] (one per rule_table entry). */
+int runner_run_timed(const struct model *m, const struct lint_config *cfg,
+		     struct diag_list *findings, struct diag_list *inputs,
+		     struct not_run **not_run, size_t *nr_not_run, double *rule_seconds);
+
 /* Whether the snapshot has everything `needs` asks for. */
 int runner_has_inputs(const struct model *m, unsigned needs);
 

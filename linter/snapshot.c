@@ -8,6 +8,7 @@
 
 #include "parse.h"
 #include "snapshot.h"
+#include "timing.h"
 #include "util.h"
 
 typedef int (*parse_fn)(struct model *, const char *, const struct text *, struct diag_list *);
@@ -164,7 +165,11 @@ static int load_file(struct model *m, const char *path, int explicit,
 	const char *why;
 	int errors = 0;
 
+	struct timings *tm = opt->timings;
+	double t0 = tm ? timing_now() : 0;
 	int rc = read_all(path, opt->max_input_bytes, &buf, &len, &why);
+	if (tm)
+		tm->read += timing_now() - t0;
 	if (rc) {
 		struct input_file *f = model_add_input(m, file, INPUT_UNKNOWN);
 		f->failed = 1;
@@ -179,10 +184,14 @@ static int load_file(struct model *m, const char *path, int explicit,
 
 	struct text t;
 	struct decode_result res;
+	if (tm)
+		t0 = timing_now();
 	text_decode(buf, len, &t, &res);
 	free(buf);
 
 	enum input_kind kind = detect_kind(&t);
+	if (tm)
+		tm->decode += timing_now() - t0;
 	struct input_file *f = model_add_input(m, file, kind);
 	f->bytes = len;
 	f->encoding = t.encoding;
@@ -219,7 +228,13 @@ static int load_file(struct model *m, const char *path, int explicit,
 	}
 
 	m->kinds_read |= 1u << kind;
+	if (tm)
+		t0 = timing_now();
 	errors += parser_for(kind)(m, file, &t, inputs);
+	if (tm) {
+		tm->parse[kind] += timing_now() - t0;
+		tm->files[kind]++;
+	}
 #ifdef SSLCERTLINT_DEVELOPER
 	if (model_check(m, stderr))
 		BUG("model_check failed after a parse");
@@ -264,6 +279,9 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 			errors++;
 		}
 	}
+	double t0 = opt->timings ? timing_now() : 0;
 	model_finish(m);
+	if (opt->timings)
+		opt->timings->joins += timing_now() - t0;
 	return errors;
 }

@@ -11,8 +11,11 @@
  * directories searched recursively) are read, decoded, recognised from
  * their content and parsed into one model.
  */
+struct timings;
+
 struct snapshot_options {
 	size_t max_input_bytes;  /* larger files are an input error, not read */
+	struct timings *timings; /* --timings: where the time goes; NULL when not asked */
 };
 
 #define SNAPSHOT_DEFAULT_MAX_INPUT ((size_t)512 * 1024 * 1024)
