@@ -98,6 +98,10 @@ check-workflow: sslcertlint
 check-json-schema: sslcertlint
 	LC_ALL=C tests/json-schema.sh
 
+# every fixture's SARIF report through ../shared/tools/check-sarif
+check-sarif: sslcertlint
+	LC_ALL=C tests/sarif.sh
+
 # every header compiles on its own (git's hdr-check)
 check-headers:
 	@for h in $(HEADERS); do \
@@ -135,7 +139,7 @@ fuzz:
 			-artifact_prefix=$(FZ)/$$h- $(FZ)/corpus-$$k || exit 1; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-corpus check-inputs check-workflow
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow
 	@echo "make check: all passed"
 
 demo:
@@ -144,4 +148,4 @@ demo:
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: fuzz all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-headers check-registry check-fuzz-build check demo clean
+.PHONY: fuzz all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo clean

@@ -37,6 +37,34 @@ static void add(struct baseline *b, size_t *alloc, const struct baseline_entry *
 	b->entries[b->nr++] = *e;
 }
 
+static int hexdigit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* A SARIF artifact URI back to the path the report was made from: %XX decoded, file:// dropped. */
+static const char *uri_to_path(struct arena *a, json_t *v)
+{
+	if (!json_is_string(v))
+		return NULL;
+	const char *u = json_string_value(v);
+	if (!strncmp(u, "file://", 7))
+		u += 7;
+	char *p = arena_strdup(a, u), *o = p;
+	for (const char *s = u; *s; s++) {
+		int hi, lo;
+		if (*s == '%' && (hi = hexdigit(s[1])) >= 0 && (lo = hexdigit(s[2])) >= 0) {
+			*o++ = (char)(hi << 4 | lo);
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return p;
+}
+
 /* One of this tool's JSON reports: {"findings": [{"fingerprint", "ruleId", ...}]} */
 static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc)
 {
@@ -77,8 +105,9 @@ static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
 									   SARIF_FINGERPRINT));
 		e.rule_id = str_or_null(&b->arena, json_object_get(r, "ruleId"));
 		e.message = str_or_null(&b->arena, json_object_get(json_object_get(r, "message"), "text"));
+		json_t *loc0 = json_array_get(json_object_get(r, "locations"), 0);
 		e.key = str_or_null(&b->arena, json_object_get(json_array_get(
-			json_object_get(r, "logicalLocations"), 0), "fullyQualifiedName"));
+			json_object_get(loc0, "logicalLocations"), 0), "fullyQualifiedName"));
 		json_t *state = json_object_get(r, "baselineState");
 		if (!e.fingerprint || !e.rule_id ||
 		    (json_is_string(state) && !strcmp(json_string_value(state), "absent")))
@@ -92,7 +121,7 @@ static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
 		e.level = level > 0 ? (enum severity)level : SEV_WARNING;
 		json_t *pl = json_object_get(json_array_get(json_object_get(r, "locations"), 0),
 					     "physicalLocation");
-		e.path = str_or_null(&b->arena, json_object_get(json_object_get(pl, "artifactLocation"), "uri"));
+		e.path = uri_to_path(&b->arena, json_object_get(json_object_get(pl, "artifactLocation"), "uri"));
 		e.line = (uint32_t)json_integer_value(json_object_get(json_object_get(pl, "region"), "startLine"));
 		add(b, alloc, &e);
 	}

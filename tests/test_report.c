@@ -609,8 +609,8 @@ static void test_find(void)
 	CU_ASSERT_PTR_NULL(report_find("xml"));
 	CU_ASSERT_PTR_NULL(report_find(""));
 	CU_ASSERT_PTR_NULL(report_find("TEXT"));
-	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json");
-	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json");
+	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json, sarif");
+	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json, sarif");
 }
 
 void suite_report(void);

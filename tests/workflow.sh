@@ -73,6 +73,27 @@ check "--show-suppressed lists it with the reason" [ $? = 0 ]
 lint --config "$T/cfg.json" --format json -o "$T/sup.json" fixtures/demo
 check "JSON keeps it as suppressed" [ "$(json "$T/sup.json" '[f["suppressed"]["reason"] for f in d["findings"] if "suppressed" in f]')" = "['client certificates are being retired (CHG-1234)']" ]
 
+lint --config "$T/cfg.json" --format sarif -o "$T/sup.sarif" fixtures/demo
+check "SARIF carries the suppression with its justification" [ "$(json "$T/sup.sarif" '[(s["kind"], s["justification"]) for r in d["runs"][0]["results"] for s in r.get("suppressions", [])]')" = "[('external', 'client certificates are being retired (CHG-1234)')]" ]
+
+# SARIF as the baseline: unchanged, and what went away keeps its key and fingerprint
+lint --format sarif -o "$T/base.sarif" fixtures/demo
+lint --format sarif --baseline "$T/base.sarif" -o "$T/again.sarif" fixtures/demo
+check "SARIF baseline: exit 0" [ $? = 0 ]
+check "SARIF baseline: every result unchanged" [ "$(json "$T/again.sarif" 'sorted(set(r["baselineState"] for r in d["runs"][0]["results"]))')" = "['unchanged']" ]
+cp -r fixtures/demo "$T/fixed"
+python3 - "$T/fixed/netsh-sslcert.txt" <<'PYEOF'
+import sys
+p = sys.argv[1]
+t = open(p, 'rb').read().decode('utf-16')
+t = t.replace("Ctl Store Name               : (null)", "Ctl Store Name               : ClientAuthIssuer")
+open(p, 'wb').write(b'\xff\xfe' + t.encode('utf-16-le'))
+PYEOF
+lint --format json --baseline "$T/base.sarif" -o "$T/fixed.json" "$T/fixed"
+check "fixed snapshot: exit 0" [ $? = 0 ]
+check "fixed snapshot: both findings absent, with their keys" [ "$(json "$T/fixed.json" 'sorted((f["baselineState"], f.get("key")) for f in d["findings"])')" = "[('absent', 'hostnameport:pki.adcslabor.com:443'), ('absent', 'hostnameport:www.adcslabor.com:443')]" ]
+check "absent findings keep the baseline's fingerprints" [ "$(json "$T/fixed.json" 'sorted(f["fingerprint"] for f in d["findings"])')" = "$(json "$T/base.json" 'sorted(f["fingerprint"] for f in d["findings"])')" ]
+
 # 5. an expired suppression no longer applies, and says so
 cat > "$T/old.json" <<'CFG'
 {

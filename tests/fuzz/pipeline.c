@@ -7,7 +7,7 @@
 
 void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 {
-	static const char *const formats[] = { "text", "json" };
+	static const char *const formats[] = { "text", "json", "sarif" };
 	struct model m;
 	struct diag_list findings, inputs;
 	struct not_run *not_run;

@@ -1,0 +1,712 @@
+/*
+ * The SARIF 2.1.0 report, for GitHub code scanning and SARIF viewers;
+ * `../shared/tools/check-sarif` (the OASIS schema plus the Microsoft
+ * SARIF Multitool with the GitHub rules) passes it without errors.
+ *
+ * One run:
+ *
+ *   tool.driver        name, version, informationUri, and the whole rule
+ *                      table: descriptions, the rule's Markdown doc as
+ *                      help, helpUri, default level, tags, precision,
+ *                      security-severity
+ *   results            one per finding, in the report's (sorted) order:
+ *                      ruleId + ruleIndex, level, message, one location,
+ *                      relatedLocations, partialFingerprints, and when
+ *                      set: properties.fix, suppressions, baselineState
+ *   artifacts          every input that was read (skipped files are not
+ *                      analysis targets and are left out)
+ *   invocations[0]     executionSuccessful (no input error), and a
+ *                      toolExecutionNotification per input diagnostic and
+ *                      per rule that did not run
+ *   originalUriBaseIds SRCROOT, described but without a uri: the folder
+ *                      sslcertlint was run from (GitHub resolves it to
+ *                      the checkout)
+ *   automationDetails  when r->automation_id is set
+ *   columnKind         unicodeCodePoints (srcloc.h)
+ *
+ * Locations: a path given relative is written as a relative URI with
+ * uriBaseId SRCROOT (forward slashes, no leading "./", percent-encoded
+ * where a URI needs it); an absolute path as a file:// URI without a
+ * uriBaseId (GitHub rejects results in such files, GH1006: run sslcertlint
+ * on relative paths for code scanning).  A result's region always has
+ * startLine (1 when the line is unknown: GitHub rejects a result without
+ * it) and startColumn only when the column is known (STYLE R3: never 0).
+ * A notification's region is left out when the line is unknown.  GitHub
+ * needs a file on every result location, so a finding without a file (one
+ * about the whole snapshot) points at line 1 of the first input, and
+ * related notes without a file go to properties.relatedMessages.
+ *
+ * A finding's fix is a shell command, not an edit of the input, so it
+ * cannot be a SARIF `fix` (which needs artifactChanges with replaced
+ * regions); it goes to result.properties.fix.
+ *
+ * Output is deterministic: no timestamps, nothing from the environment,
+ * keys in insertion order.  Strings that are not valid UTF-8 are written
+ * with each bad byte replaced by U+FFFD, as in the JSON report.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "report.h"
+#include "rule.h"
+#include "rule_docs.h"
+#include "strmap.h"
+#include "util.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define SARIF_VERSION "2.1.0"
+/* the project's home; rule docs are at <this>/blob/main/rules/<stem>.md */
+#define SSLCERTLINT_INFORMATION_URI "https://github.com/sslcertlint/sslcertlint"
+#define SARIF_FINGERPRINT "sslcertlintFingerprint/v1"
+#define SARIF_SRCROOT "SRCROOT"
+
+static json_t *must(json_t *v)
+{
+	if (!v)
+		BUG("jansson: out of memory");
+	return v;
+}
+
+static void set(json_t *obj, const char *key, json_t *v)
+{
+	if (json_object_set_new(obj, key, must(v)))
+		BUG("jansson: json_object_set_new failed");
+}
+
+static void append(json_t *arr, json_t *v)
+{
+	if (json_array_append_new(arr, must(v)))
+		BUG("jansson: json_array_append_new failed");
+}
+
+/* Length of the valid UTF-8 sequence at s (as Jansson checks it), or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+/* A JSON string of s, with invalid UTF-8 bytes replaced by U+FFFD. */
+static json_t *jstr(const char *s)
+{
+	json_t *v = json_string(s);
+	if (v)
+		return v;
+
+	const unsigned char *p = (const unsigned char *)s;
+	char *buf = xmalloc(strlen(s) * 3 + 1), *q = buf;
+	while (*p) {
+		size_t n = utf8_len(p);
+		if (n) {
+			memcpy(q, p, n);
+			q += n;
+			p += n;
+		} else {
+			memcpy(q, "\xef\xbf\xbd", 3);
+			q += 3;
+			p++;
+		}
+	}
+	*q = '\0';
+	v = json_string(buf);
+	free(buf);
+	return v;
+}
+
+static void set_str(json_t *obj, const char *key, const char *s)
+{
+	if (s)
+		set(obj, key, jstr(s));
+}
+
+static void set_count(json_t *obj, const char *key, size_t n)
+{
+	set(obj, key, json_integer((json_int_t)n));
+}
+
+/* {"text": s}: SARIF's message and multiformatMessageString */
+static json_t *text_obj(const char *s)
+{
+	json_t *o = must(json_object());
+	set_str(o, "text", s);
+	return o;
+}
+
+/* ---- URIs -------------------------------------------------------------- */
+
+/* Characters a URI path may hold as they are (RFC 3986 pchar less ':', plus '/'). */
+static int uri_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       strchr("-._~!$&'()*+,;=@/", c);
+}
+
+/*
+ * The URI of a file path, malloc'd: relative paths stay relative (a
+ * leading "./" dropped, *relative set), absolute ones become file://
+ * URIs.  Every byte outside uri_plain() is percent-encoded, ':' too, so a
+ * relative path's first segment can never read as a scheme; UTF-8 is
+ * encoded byte by byte, as RFC 3986 asks.
+ */
+static char *path_uri(const char *path, int *relative)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)path;
+	char *uri = xmalloc(strlen(path) * 3 + sizeof("file://")), *q = uri;
+
+	*relative = *p != '/';
+	if (*relative) {
+		while (p[0] == '.' && p[1] == '/') {
+			p += 2;
+			while (*p == '/')
+				p++;
+		}
+	} else {
+		memcpy(q, "file://", 7);
+		q += 7;
+	}
+	for (; *p; p++) {
+		if (uri_plain(*p)) {
+			*q++ = (char)*p;
+		} else {
+			*q++ = '%';
+			*q++ = hex[*p >> 4];
+			*q++ = hex[*p & 0xf];
+		}
+	}
+	*q = '\0';
+	return uri;
+}
+
+/*
+ * artifactLocation of path: uri, uriBaseId when relative, and the index
+ * into run.artifacts when the file is one (artifact_index: path -> index + 1).
+ */
+static json_t *artifact_location(const char *path, const struct strmap *artifact_index)
+{
+	json_t *o = must(json_object());
+	int relative;
+	char *uri = path_uri(path, &relative);
+
+	set_str(o, "uri", uri);
+	free(uri);
+	if (relative)
+		set_str(o, "uriBaseId", SARIF_SRCROOT);
+	if (artifact_index) {
+		uintptr_t i = (uintptr_t)strmap_get(artifact_index, path);
+		if (i)
+			set_count(o, "index", i - 1);
+	}
+	return o;
+}
+
+/*
+ * physicalLocation of loc (which has a file).  A region with startLine
+ * always when need_line (1 for an unknown line), else only when the line
+ * is known; startColumn only with a known line and column.
+ */
+static json_t *physical_location(const struct srcloc *loc, const struct strmap *artifact_index,
+				 int need_line)
+{
+	json_t *o = must(json_object());
+
+	set(o, "artifactLocation", artifact_location(loc->file, artifact_index));
+	if (loc->line || need_line) {
+		json_t *region = must(json_object());
+		set_count(region, "startLine", loc->line ? loc->line : 1);
+		if (loc->line && loc->col)
+			set_count(region, "startColumn", loc->col);
+		set(o, "region", region);
+	}
+	return o;
+}
+
+/* ---- rules ------------------------------------------------------------- */
+
+static const char *sarif_level(enum severity level)
+{
+	switch (level) {
+	case SEV_ERROR:
+		return "error";
+	case SEV_WARNING:
+		return "warning";
+	case SEV_NOTE:
+		return "note";
+	default:
+		return "none";
+	}
+}
+
+/*
+ * GitHub's security-severity (0.0-10.0, as a string) for a default level.
+ * Every rule checks TLS configuration, so every rule is tagged "security"
+ * and gets one: error 8.0 (high), warning 5.0 (medium), note 2.0 (low).
+ */
+static const char *security_severity(enum severity level)
+{
+	switch (level) {
+	case SEV_ERROR:
+		return "8.0";
+	case SEV_WARNING:
+		return "5.0";
+	default:
+		return "2.0";
+	}
+}
+
+/*
+ * Rules whose findings may rest on an inference rather than a proof
+ * (SCL003 judges "self-signed" from the names when a dump has no
+ * RawData): precision "medium".  Every other rule is "high".
+ *
+ * NEEDSWORK: a precision field in struct rule would keep this with the
+ * rule instead of here.
+ */
+static const char *const inferring_rules[] = {
+	"root-store-not-self-signed",
+};
+
+static const char *rule_precision(const struct rule *rule)
+{
+	for (size_t i = 0; i < sizeof(inferring_rules) / sizeof(*inferring_rules); i++)
+		if (!strcmp(rule->name, inferring_rules[i]))
+			return "medium";
+	return "high";
+}
+
+/* The rule's file stem: its name with '_' for '-' (malloc'd). */
+static char *rule_stem(const char *name)
+{
+	char *stem = xstrdup(name);
+	for (char *p = stem; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return stem;
+}
+
+/*
+ * The first paragraph under the doc's "## What" heading, its lines joined
+ * by spaces (malloc'd); NULL when there is none.
+ */
+static char *doc_what(const char *doc)
+{
+	static const char heading[] = "## What\n";
+	const char *p;
+
+	if (!doc)
+		return NULL;
+	if (!strncmp(doc, heading, sizeof(heading) - 1))
+		p = doc;
+	else if ((p = strstr(doc, "\n" "## What\n")))
+		p++;
+	else
+		return NULL;
+	p += sizeof(heading) - 1;
+	while (*p == '\n')
+		p++;
+
+	char *out = xmalloc(strlen(p) + 1), *q = out;
+	while (*p && *p != '\n' && *p != '#') {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		if (q != out)
+			*q++ = ' ';
+		memcpy(q, p, n);
+		q += n;
+		p += n;
+		if (*p)
+			p++;
+	}
+	*q = '\0';
+	if (q == out) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Markdown's emphasis and code marks (`**`, `` ` ``) dropped, for a plain-text copy. */
+static char *markdown_plain(const char *md)
+{
+	char *out = xmalloc(strlen(md) + 1), *q = out;
+	for (const char *p = md; *p; p++) {
+		if (*p == '`' || (p[0] == '*' && p[1] == '*') || (p[0] == '*' && p > md && p[-1] == '*'))
+			continue;
+		*q++ = *p;
+	}
+	*q = '\0';
+	return out;
+}
+
+static json_t *rule_tags(const struct rule *rule)
+{
+	json_t *tags = must(json_array());
+
+	append(tags, json_string("security"));
+	append(tags, json_string("tls"));
+	append(tags, json_string("windows"));
+	if (rule->needs & NEED_SCHANNEL)
+		append(tags, json_string("schannel"));
+	if (rule->needs & (NEED_BINDINGS | NEED_NETSH | NEED_REG_BINDINGS))
+		append(tags, json_string("http.sys"));
+	if (rule->needs & NEED_IIS)
+		append(tags, json_string("iis"));
+	if (rule->needs & (NEED_CERTS | NEED_ROOT_STORE))
+		append(tags, json_string("certificates"));
+	return tags;
+}
+
+static json_t *rule_json(const struct rule *rule)
+{
+	json_t *o = must(json_object());
+	char *stem = rule_stem(rule->name);
+	const char *doc = rule_doc(stem);
+	char *what = doc_what(doc);
+
+	set_str(o, "id", rule->id);
+	set_str(o, "name", rule->name);
+	set(o, "shortDescription", text_obj(rule->summary));
+
+	json_t *full = must(json_object());
+	if (what) {
+		char *plain = markdown_plain(what);
+		set_str(full, "text", plain);
+		set_str(full, "markdown", what);
+		free(plain);
+	} else {
+		set_str(full, "text", rule->summary);
+	}
+	set(o, "fullDescription", full);
+
+	if (doc) {
+		json_t *help = must(json_object());
+		set_str(help, "text", doc);
+		set_str(help, "markdown", doc);
+		set(o, "help", help);
+	}
+
+	size_t len = strlen(SSLCERTLINT_INFORMATION_URI "/blob/main/rules/.md") + strlen(stem) + 1;
+	char *uri = xmalloc(len);
+	snprintf(uri, len, "%s/blob/main/rules/%s.md", SSLCERTLINT_INFORMATION_URI, stem);
+	set_str(o, "helpUri", uri);
+	free(uri);
+
+	json_t *config = must(json_object());
+	set_str(config, "level", sarif_level(rule->level));
+	set(o, "defaultConfiguration", config);
+
+	json_t *props = must(json_object());
+	set(props, "tags", rule_tags(rule));
+	set_str(props, "precision", rule_precision(rule));
+	set_str(props, "security-severity", security_severity(rule->level));
+	set(o, "properties", props);
+
+	free(what);
+	free(stem);
+	return o;
+}
+
+static json_t *driver_json(const struct report *r)
+{
+	json_t *driver = must(json_object());
+
+	set_str(driver, "name", "sslcertlint");
+	set_str(driver, "version", r->tool_version ? r->tool_version : "unknown");
+	if (r->tool_version)
+		set_str(driver, "semanticVersion", r->tool_version);
+	set_str(driver, "informationUri", SSLCERTLINT_INFORMATION_URI);
+	json_t *rules = must(json_array());
+	for (size_t i = 0; i < r->nr_rules; i++)
+		append(rules, rule_json(r->rules[i]));
+	set(driver, "rules", rules);
+	return driver;
+}
+
+/* Index of rule id in r->rules, or -1. */
+static long rule_index(const struct report *r, const char *id)
+{
+	if (id)
+		for (size_t i = 0; i < r->nr_rules; i++)
+			if (!strcmp(r->rules[i]->id, id))
+				return (long)i;
+	return -1;
+}
+
+/* ---- results ----------------------------------------------------------- */
+
+/* The first input that was read, else the first listed; NULL when there is none. */
+static const char *first_input(const struct report *r)
+{
+	for (size_t i = 0; i < r->nr_files; i++)
+		if (!r->files[i].skipped)
+			return r->files[i].path;
+	return r->nr_files ? r->files[0].path : NULL;
+}
+
+static const char *baseline_name(enum baseline_state b)
+{
+	switch (b) {
+	case BASELINE_NEW:
+		return "new";
+	case BASELINE_UNCHANGED:
+		return "unchanged";
+	case BASELINE_UPDATED:
+		return "updated";
+	case BASELINE_ABSENT:
+		return "absent";
+	default:
+		return NULL;
+	}
+}
+
+static json_t *result_json(const struct report *r, const struct diag *d,
+			   const struct strmap *artifact_index)
+{
+	json_t *o = must(json_object());
+	long idx = rule_index(r, d->rule_id);
+	char fp[17];
+
+	set_str(o, "ruleId", d->rule_id);
+	if (idx >= 0)
+		set_count(o, "ruleIndex", (size_t)idx);
+	set_str(o, "level", sarif_level(d->level));
+	set(o, "message", text_obj(d->message));
+
+	/*
+	 * GitHub rejects a result without a file location (GH1001, GH1015),
+	 * so a finding about the whole snapshot points at its first input.
+	 */
+	struct srcloc where = d->loc;
+	if (!where.file && r->nr_files)
+		where = (struct srcloc){ first_input(r), 1, 0, NULL };
+	json_t *locations = must(json_array());
+	if (where.file || d->key) {
+		json_t *loc = must(json_object());
+		if (where.file)
+			set(loc, "physicalLocation", physical_location(&where, artifact_index, 1));
+		if (d->key) {
+			json_t *logical = must(json_object());
+			set_str(logical, "fullyQualifiedName", d->key);
+			set_str(logical, "kind", "resource");
+			json_t *arr = must(json_array());
+			append(arr, logical);
+			set(loc, "logicalLocations", arr);
+		}
+		append(locations, loc);
+	}
+	set(o, "locations", locations);
+
+	/*
+	 * Related notes without a file are no SARIF location (GitHub wants
+	 * an artifact URI on each, GH1001): they go to properties.relatedMessages.
+	 */
+	json_t *related = must(json_array()), *unlocated = must(json_array());
+	for (size_t i = 0; i < d->nr_related; i++) {
+		const struct diag_related *rel = &d->related[i];
+		if (!rel->loc.file) {
+			append(unlocated, jstr(rel->message));
+			continue;
+		}
+		json_t *loc = must(json_object());
+		set_count(loc, "id", json_array_size(related) + 1);
+		set(loc, "physicalLocation", physical_location(&rel->loc, artifact_index, 1));
+		set(loc, "message", text_obj(rel->message));
+		append(related, loc);
+	}
+	if (json_array_size(related))
+		set(o, "relatedLocations", related);
+	else
+		json_decref(related);
+
+	json_t *fps = must(json_object());
+	report_fingerprint(d, fp);
+	set_str(fps, SARIF_FINGERPRINT, fp);
+	set(o, "partialFingerprints", fps);
+
+	if (d->suppressed) {
+		json_t *sup = must(json_object());
+		set_str(sup, "kind", "external");
+		set_str(sup, "justification", d->suppressed);
+		json_t *arr = must(json_array());
+		append(arr, sup);
+		set(o, "suppressions", arr);
+	}
+	set_str(o, "baselineState", baseline_name(d->baseline));
+
+	if (d->fix || json_array_size(unlocated)) {
+		json_t *props = must(json_object());
+		set_str(props, "fix", d->fix);
+		if (json_array_size(unlocated))
+			set(props, "relatedMessages", json_incref(unlocated));
+		set(o, "properties", props);
+	}
+	json_decref(unlocated);
+	return o;
+}
+
+/* ---- the run ----------------------------------------------------------- */
+
+static json_t *artifacts_json(const struct report *r, struct strmap *artifact_index)
+{
+	json_t *arr = must(json_array());
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nr_files; i++) {
+		const struct input_file *f = &r->files[i];
+		if (f->skipped || strmap_get(artifact_index, f->path))
+			continue;
+		json_t *o = must(json_object());
+		set(o, "location", artifact_location(f->path, NULL));
+		set_count(o, "length", f->bytes);
+		set_str(o, "encoding", f->encoding);
+		json_t *roles = must(json_array());
+		append(roles, json_string("analysisTarget"));
+		set(o, "roles", roles);
+		append(arr, o);
+		strmap_put(artifact_index, f->path, (void *)(uintptr_t)++n);
+	}
+	return arr;
+}
+
+static json_t *notification_json(enum severity level, const char *id, const char *message,
+				 const struct srcloc *loc, const struct strmap *artifact_index)
+{
+	json_t *o = must(json_object());
+	json_t *desc = must(json_object());
+
+	set_str(desc, "id", id);
+	set(o, "descriptor", desc);
+	set_str(o, "level", sarif_level(level));
+	set(o, "message", text_obj(message));
+	if (loc && loc->file) {
+		json_t *l = must(json_object());
+		set(l, "physicalLocation", physical_location(loc, artifact_index, 0));
+		json_t *arr = must(json_array());
+		append(arr, l);
+		set(o, "locations", arr);
+	}
+	return o;
+}
+
+static json_t *invocation_json(const struct report *r, const struct strmap *artifact_index)
+{
+	json_t *inv = must(json_object());
+	json_t *notes = must(json_array());
+	int ok = 1;
+
+	if (r->inputs)
+		for (size_t i = 0; i < r->inputs->nr; i++) {
+			const struct diag *d = r->inputs->items[i];
+			if (d->level == SEV_ERROR)
+				ok = 0;
+			append(notes, notification_json(d->level, d->rule_id, d->message,
+							&d->loc, artifact_index));
+		}
+	for (size_t i = 0; i < r->nr_not_run; i++) {
+		const struct not_run *nr = &r->not_run[i];
+		json_t *n = notification_json(SEV_NOTE, nr->rule_id, nr->reason, NULL, NULL);
+		long idx = rule_index(r, nr->rule_id);
+		json_t *assoc = must(json_object());
+		set_str(assoc, "id", nr->rule_id);
+		if (idx >= 0)
+			set_count(assoc, "index", (size_t)idx);
+		set(n, "associatedRule", assoc);
+		append(notes, n);
+	}
+
+	set(inv, "executionSuccessful", json_boolean(ok));
+	if (json_array_size(notes))
+		set(inv, "toolExecutionNotifications", notes);
+	else
+		json_decref(notes);
+	return inv;
+}
+
+static json_t *run_json(const struct report *r)
+{
+	json_t *run = must(json_object());
+	struct strmap artifact_index = STRMAP_INIT;
+
+	json_t *tool = must(json_object());
+	set(tool, "driver", driver_json(r));
+	set(run, "tool", tool);
+
+	if (r->automation_id) {
+		json_t *auto_details = must(json_object());
+		set_str(auto_details, "id", r->automation_id);
+		set(run, "automationDetails", auto_details);
+	}
+
+	json_t *artifacts = artifacts_json(r, &artifact_index);
+
+	json_t *invocations = must(json_array());
+	append(invocations, invocation_json(r, &artifact_index));
+	set(run, "invocations", invocations);
+
+	json_t *bases = must(json_object());
+	json_t *srcroot = must(json_object());
+	set(srcroot, "description", text_obj("The folder sslcertlint was run from: "
+					      "relative input paths are relative to it."));
+	set(bases, SARIF_SRCROOT, srcroot);
+	set(run, "originalUriBaseIds", bases);
+
+	set(run, "artifacts", artifacts);
+
+	json_t *results = must(json_array());
+	if (r->findings)
+		for (size_t i = 0; i < r->findings->nr; i++)
+			append(results, result_json(r, r->findings->items[i], &artifact_index));
+	set(run, "results", results);
+
+	set_str(run, "columnKind", "unicodeCodePoints");
+	strmap_release(&artifact_index);
+	return run;
+}
+
+int report_sarif(const struct report *r, FILE *out)
+{
+	json_t *doc = must(json_object());
+	int ret = 0;
+
+	set_str(doc, "$schema", SARIF_SCHEMA);
+	set_str(doc, "version", SARIF_VERSION);
+	json_t *runs = must(json_array());
+	append(runs, run_json(r));
+	set(doc, "runs", runs);
+
+	if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		ret = -1;
+	json_decref(doc);
+	fputc('\n', out);
+	if (fflush(out) || ferror(out))
+		ret = -1;
+	return ret;
+}
