@@ -5,11 +5,14 @@
 
 #include "baseline.h"
 #include "decode.h"
+#include "readfile.h"
 #include "report.h"
 #include "rule.h"
 #include "util.h"
 
 #define BASELINE_ID "baseline"
+#define BASELINE_MAX_BYTES ((size_t)512 * 1024 * 1024)
+#define BASELINE_MAX_TEXT "512 MiB"
 #define SARIF_FINGERPRINT "sslcertlintFingerprint/v1"
 
 void baseline_init(struct baseline *b)
@@ -132,18 +135,14 @@ int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs
 {
 	const char *file = arena_strdup(&b->arena, path);
 	struct srcloc loc = { file, 0, 0, NULL };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	unsigned char *buf;
+	size_t n;
+	const char *why = NULL;
+	if (read_whole_file(path, BASELINE_MAX_BYTES, &buf, &n, &why)) {
 		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc, "cannot read the baseline: %s",
-			   strerror(errno));
+			   why ? why : "larger than " BASELINE_MAX_TEXT);
 		return 1;
 	}
-	size_t cap = 65536, n = 0, got;
-	unsigned char *buf = xmalloc(cap);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0)
-		if ((n += got) == cap)
-			buf = xrealloc(buf, cap *= 2);
-	fclose(f);
 	struct text t;
 	struct decode_result res;
 	text_decode(buf, n, &t, &res);

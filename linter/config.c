@@ -12,11 +12,14 @@
 
 #include "config.h"
 #include "decode.h"
+#include "readfile.h"
 #include "rule.h"
 #include "timeutil.h"
 #include "util.h"
 
 #define CONFIG_ID "config"
+#define CONFIG_MAX_BYTES (16 * 1024 * 1024)
+#define CONFIG_MAX_TEXT "16 MiB"
 
 /* The rule parameters the configuration may set, and their ranges. */
 static const struct {
@@ -232,24 +235,21 @@ int config_load(struct lint_config *c, const char *path, int explicit,
 		struct diag_list *inputs)
 {
 	struct reader r = { c, NULL, inputs, 0 };
-	FILE *f = fopen(path, "rb");
+	unsigned char *buf;
+	size_t n;
+	const char *why = NULL;
 	c->path = arena_strdup(&c->arena, path);
-	if (!f) {
-		if (!explicit && errno == ENOENT) {
+	int rc = read_whole_file(path, CONFIG_MAX_BYTES, &buf, &n, &why);
+	if (rc) {
+		if (!explicit && rc == -1 && errno == ENOENT) {
 			c->path = NULL;
 			return 0;
 		}
 		struct srcloc loc = { c->path, 0, 0, NULL };
 		diag_input(inputs, CONFIG_ID, SEV_ERROR, &loc, "cannot read the configuration: %s",
-			   strerror(errno));
+			   why ? why : "larger than " CONFIG_MAX_TEXT);
 		return 1;
 	}
-	size_t cap = 4096, n = 0, got;
-	unsigned char *buf = xmalloc(cap);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0)
-		if ((n += got) == cap)
-			buf = xrealloc(buf, cap *= 2);
-	fclose(f);
 
 	struct text t;
 	struct decode_result res;

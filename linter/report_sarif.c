@@ -51,6 +51,7 @@
 
 #include <jansson.h>
 
+#include "json_out.h"
 #include "report.h"
 #include "rule.h"
 #include "rule_docs.h"
@@ -64,99 +65,11 @@
 #define SARIF_FINGERPRINT "sslcertlintFingerprint/v1"
 #define SARIF_SRCROOT "SRCROOT"
 
-static json_t *must(json_t *v)
-{
-	if (!v)
-		BUG("jansson: out of memory");
-	return v;
-}
-
-static void set(json_t *obj, const char *key, json_t *v)
-{
-	if (json_object_set_new(obj, key, must(v)))
-		BUG("jansson: json_object_set_new failed");
-}
-
-static void append(json_t *arr, json_t *v)
-{
-	if (json_array_append_new(arr, must(v)))
-		BUG("jansson: json_array_append_new failed");
-}
-
-/* Length of the valid UTF-8 sequence at s (as Jansson checks it), or 0. */
-static size_t utf8_len(const unsigned char *s)
-{
-	size_t n;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
-}
-
-/* A JSON string of s, with invalid UTF-8 bytes replaced by U+FFFD. */
-static json_t *jstr(const char *s)
-{
-	json_t *v = json_string(s);
-	if (v)
-		return v;
-
-	const unsigned char *p = (const unsigned char *)s;
-	char *buf = xmalloc(strlen(s) * 3 + 1), *q = buf;
-	while (*p) {
-		size_t n = utf8_len(p);
-		if (n) {
-			memcpy(q, p, n);
-			q += n;
-			p += n;
-		} else {
-			memcpy(q, "\xef\xbf\xbd", 3);
-			q += 3;
-			p++;
-		}
-	}
-	*q = '\0';
-	v = json_string(buf);
-	free(buf);
-	return v;
-}
-
-static void set_str(json_t *obj, const char *key, const char *s)
-{
-	if (s)
-		set(obj, key, jstr(s));
-}
-
-static void set_count(json_t *obj, const char *key, size_t n)
-{
-	set(obj, key, json_integer((json_int_t)n));
-}
-
 /* {"text": s}: SARIF's message and multiformatMessageString */
 static json_t *text_obj(const char *s)
 {
-	json_t *o = must(json_object());
-	set_str(o, "text", s);
+	json_t *o = json_must(json_object());
+	json_set_str(o, "text", s);
 	return o;
 }
 
@@ -212,18 +125,18 @@ static char *path_uri(const char *path, int *relative)
  */
 static json_t *artifact_location(const char *path, const struct strmap *artifact_index)
 {
-	json_t *o = must(json_object());
+	json_t *o = json_must(json_object());
 	int relative;
 	char *uri = path_uri(path, &relative);
 
-	set_str(o, "uri", uri);
+	json_set_str(o, "uri", uri);
 	free(uri);
 	if (relative)
-		set_str(o, "uriBaseId", SARIF_SRCROOT);
+		json_set_str(o, "uriBaseId", SARIF_SRCROOT);
 	if (artifact_index) {
 		uintptr_t i = (uintptr_t)strmap_get(artifact_index, path);
 		if (i)
-			set_count(o, "index", i - 1);
+			json_set_count(o, "index", i - 1);
 	}
 	return o;
 }
@@ -236,15 +149,15 @@ static json_t *artifact_location(const char *path, const struct strmap *artifact
 static json_t *physical_location(const struct srcloc *loc, const struct strmap *artifact_index,
 				 int need_line)
 {
-	json_t *o = must(json_object());
+	json_t *o = json_must(json_object());
 
-	set(o, "artifactLocation", artifact_location(loc->file, artifact_index));
+	json_set(o, "artifactLocation", artifact_location(loc->file, artifact_index));
 	if (loc->line || need_line) {
-		json_t *region = must(json_object());
-		set_count(region, "startLine", loc->line ? loc->line : 1);
+		json_t *region = json_must(json_object());
+		json_set_count(region, "startLine", loc->line ? loc->line : 1);
 		if (loc->line && loc->col)
-			set_count(region, "startColumn", loc->col);
-		set(o, "region", region);
+			json_set_count(region, "startColumn", loc->col);
+		json_set(o, "region", region);
 	}
 	return o;
 }
@@ -368,66 +281,66 @@ static char *markdown_plain(const char *md)
 
 static json_t *rule_tags(const struct rule *rule)
 {
-	json_t *tags = must(json_array());
+	json_t *tags = json_must(json_array());
 
-	append(tags, json_string("security"));
-	append(tags, json_string("tls"));
-	append(tags, json_string("windows"));
+	json_append(tags, json_string("security"));
+	json_append(tags, json_string("tls"));
+	json_append(tags, json_string("windows"));
 	if (rule->needs & NEED_SCHANNEL)
-		append(tags, json_string("schannel"));
+		json_append(tags, json_string("schannel"));
 	if (rule->needs & (NEED_BINDINGS | NEED_NETSH | NEED_REG_BINDINGS))
-		append(tags, json_string("http.sys"));
+		json_append(tags, json_string("http.sys"));
 	if (rule->needs & NEED_IIS)
-		append(tags, json_string("iis"));
+		json_append(tags, json_string("iis"));
 	if (rule->needs & (NEED_CERTS | NEED_ROOT_STORE))
-		append(tags, json_string("certificates"));
+		json_append(tags, json_string("certificates"));
 	return tags;
 }
 
 static json_t *rule_json(const struct rule *rule)
 {
-	json_t *o = must(json_object());
+	json_t *o = json_must(json_object());
 	char *stem = rule_stem(rule->name);
 	const char *doc = rule_doc(stem);
 	char *what = doc_what(doc);
 
-	set_str(o, "id", rule->id);
-	set_str(o, "name", rule->name);
-	set(o, "shortDescription", text_obj(rule->summary));
+	json_set_str(o, "id", rule->id);
+	json_set_str(o, "name", rule->name);
+	json_set(o, "shortDescription", text_obj(rule->summary));
 
-	json_t *full = must(json_object());
+	json_t *full = json_must(json_object());
 	if (what) {
 		char *plain = markdown_plain(what);
-		set_str(full, "text", plain);
-		set_str(full, "markdown", what);
+		json_set_str(full, "text", plain);
+		json_set_str(full, "markdown", what);
 		free(plain);
 	} else {
-		set_str(full, "text", rule->summary);
+		json_set_str(full, "text", rule->summary);
 	}
-	set(o, "fullDescription", full);
+	json_set(o, "fullDescription", full);
 
 	if (doc) {
-		json_t *help = must(json_object());
-		set_str(help, "text", doc);
-		set_str(help, "markdown", doc);
-		set(o, "help", help);
+		json_t *help = json_must(json_object());
+		json_set_str(help, "text", doc);
+		json_set_str(help, "markdown", doc);
+		json_set(o, "help", help);
 	}
 
 	size_t len = strlen(SSLCERTLINT_INFORMATION_URI "/blob/main/rules/.md") + strlen(stem) + 1;
 	char *uri = xmalloc(len);
 	snprintf(uri, len, "%s/blob/main/rules/%s.md", SSLCERTLINT_INFORMATION_URI, stem);
-	set_str(o, "helpUri", uri);
+	json_set_str(o, "helpUri", uri);
 	free(uri);
 
-	json_t *config = must(json_object());
-	set_str(config, "level", sarif_level(rule->level));
-	set(o, "defaultConfiguration", config);
+	json_t *config = json_must(json_object());
+	json_set_str(config, "level", sarif_level(rule->level));
+	json_set(o, "defaultConfiguration", config);
 
-	json_t *props = must(json_object());
-	set(props, "tags", rule_tags(rule));
-	set_str(props, "precision", rule_precision(rule));
-	set_str(props, "security-severity", security_severity(rule->level));
-	set(o, "properties", props);
+	json_t *props = json_must(json_object());
+	json_set(props, "tags", rule_tags(rule));
+	json_set_str(props, "precision", rule_precision(rule));
+	json_set_str(props, "security-severity", security_severity(rule->level));
+	json_set(o, "properties", props);
 
 	free(what);
 	free(stem);
@@ -436,17 +349,17 @@ static json_t *rule_json(const struct rule *rule)
 
 static json_t *driver_json(const struct report *r)
 {
-	json_t *driver = must(json_object());
+	json_t *driver = json_must(json_object());
 
-	set_str(driver, "name", "sslcertlint");
-	set_str(driver, "version", r->tool_version ? r->tool_version : "unknown");
+	json_set_str(driver, "name", "sslcertlint");
+	json_set_str(driver, "version", r->tool_version ? r->tool_version : "unknown");
 	if (r->tool_version)
-		set_str(driver, "semanticVersion", r->tool_version);
-	set_str(driver, "informationUri", SSLCERTLINT_INFORMATION_URI);
-	json_t *rules = must(json_array());
+		json_set_str(driver, "semanticVersion", r->tool_version);
+	json_set_str(driver, "informationUri", SSLCERTLINT_INFORMATION_URI);
+	json_t *rules = json_must(json_array());
 	for (size_t i = 0; i < r->nr_rules; i++)
-		append(rules, rule_json(r->rules[i]));
-	set(driver, "rules", rules);
+		json_append(rules, rule_json(r->rules[i]));
+	json_set(driver, "rules", rules);
 	return driver;
 }
 
@@ -490,15 +403,15 @@ static const char *baseline_name(enum baseline_state b)
 static json_t *result_json(const struct report *r, const struct diag *d,
 			   const struct strmap *artifact_index)
 {
-	json_t *o = must(json_object());
+	json_t *o = json_must(json_object());
 	long idx = rule_index(r, d->rule_id);
 	char fp[17];
 
-	set_str(o, "ruleId", d->rule_id);
+	json_set_str(o, "ruleId", d->rule_id);
 	if (idx >= 0)
-		set_count(o, "ruleIndex", (size_t)idx);
-	set_str(o, "level", sarif_level(d->level));
-	set(o, "message", text_obj(d->message));
+		json_set_count(o, "ruleIndex", (size_t)idx);
+	json_set_str(o, "level", sarif_level(d->level));
+	json_set(o, "message", text_obj(d->message));
 
 	/*
 	 * GitHub rejects a result without a file location (GH1001, GH1015),
@@ -507,66 +420,66 @@ static json_t *result_json(const struct report *r, const struct diag *d,
 	struct srcloc where = d->loc;
 	if (!where.file && r->nr_files)
 		where = (struct srcloc){ first_input(r), 1, 0, NULL };
-	json_t *locations = must(json_array());
+	json_t *locations = json_must(json_array());
 	if (where.file || d->key) {
-		json_t *loc = must(json_object());
+		json_t *loc = json_must(json_object());
 		if (where.file)
-			set(loc, "physicalLocation", physical_location(&where, artifact_index, 1));
+			json_set(loc, "physicalLocation", physical_location(&where, artifact_index, 1));
 		if (d->key) {
-			json_t *logical = must(json_object());
-			set_str(logical, "fullyQualifiedName", d->key);
-			set_str(logical, "kind", "resource");
-			json_t *arr = must(json_array());
-			append(arr, logical);
-			set(loc, "logicalLocations", arr);
+			json_t *logical = json_must(json_object());
+			json_set_str(logical, "fullyQualifiedName", d->key);
+			json_set_str(logical, "kind", "resource");
+			json_t *arr = json_must(json_array());
+			json_append(arr, logical);
+			json_set(loc, "logicalLocations", arr);
 		}
-		append(locations, loc);
+		json_append(locations, loc);
 	}
-	set(o, "locations", locations);
+	json_set(o, "locations", locations);
 
 	/*
 	 * Related notes without a file are no SARIF location (GitHub wants
 	 * an artifact URI on each, GH1001): they go to properties.relatedMessages.
 	 */
-	json_t *related = must(json_array()), *unlocated = must(json_array());
+	json_t *related = json_must(json_array()), *unlocated = json_must(json_array());
 	for (size_t i = 0; i < d->nr_related; i++) {
 		const struct diag_related *rel = &d->related[i];
 		if (!rel->loc.file) {
-			append(unlocated, jstr(rel->message));
+			json_append(unlocated, json_str(rel->message));
 			continue;
 		}
-		json_t *loc = must(json_object());
-		set_count(loc, "id", json_array_size(related) + 1);
-		set(loc, "physicalLocation", physical_location(&rel->loc, artifact_index, 1));
-		set(loc, "message", text_obj(rel->message));
-		append(related, loc);
+		json_t *loc = json_must(json_object());
+		json_set_count(loc, "id", json_array_size(related) + 1);
+		json_set(loc, "physicalLocation", physical_location(&rel->loc, artifact_index, 1));
+		json_set(loc, "message", text_obj(rel->message));
+		json_append(related, loc);
 	}
 	if (json_array_size(related))
-		set(o, "relatedLocations", related);
+		json_set(o, "relatedLocations", related);
 	else
 		json_decref(related);
 
-	json_t *fps = must(json_object());
+	json_t *fps = json_must(json_object());
 	report_fingerprint(d, fp);
-	set_str(fps, SARIF_FINGERPRINT, fp);
-	set(o, "partialFingerprints", fps);
+	json_set_str(fps, SARIF_FINGERPRINT, fp);
+	json_set(o, "partialFingerprints", fps);
 
 	if (d->suppressed) {
-		json_t *sup = must(json_object());
-		set_str(sup, "kind", "external");
-		set_str(sup, "justification", d->suppressed);
-		json_t *arr = must(json_array());
-		append(arr, sup);
-		set(o, "suppressions", arr);
+		json_t *sup = json_must(json_object());
+		json_set_str(sup, "kind", "external");
+		json_set_str(sup, "justification", d->suppressed);
+		json_t *arr = json_must(json_array());
+		json_append(arr, sup);
+		json_set(o, "suppressions", arr);
 	}
-	set_str(o, "baselineState", baseline_name(d->baseline));
+	json_set_str(o, "baselineState", baseline_name(d->baseline));
 
 	if (d->fix || json_array_size(unlocated)) {
-		json_t *props = must(json_object());
-		set_str(props, "fix", d->fix);
+		json_t *props = json_must(json_object());
+		json_set_str(props, "fix", d->fix);
 		if (json_array_size(unlocated))
-			set(props, "relatedMessages", json_incref(unlocated));
-		set(o, "properties", props);
+			json_set(props, "relatedMessages", json_incref(unlocated));
+		json_set(o, "properties", props);
 	}
 	json_decref(unlocated);
 	return o;
@@ -576,21 +489,21 @@ static json_t *result_json(const struct report *r, const struct diag *d,
 
 static json_t *artifacts_json(const struct report *r, struct strmap *artifact_index)
 {
-	json_t *arr = must(json_array());
+	json_t *arr = json_must(json_array());
 	size_t n = 0;
 
 	for (size_t i = 0; i < r->nr_files; i++) {
 		const struct input_file *f = &r->files[i];
 		if (f->skipped || strmap_get(artifact_index, f->path))
 			continue;
-		json_t *o = must(json_object());
-		set(o, "location", artifact_location(f->path, NULL));
-		set_count(o, "length", f->bytes);
-		set_str(o, "encoding", f->encoding);
-		json_t *roles = must(json_array());
-		append(roles, json_string("analysisTarget"));
-		set(o, "roles", roles);
-		append(arr, o);
+		json_t *o = json_must(json_object());
+		json_set(o, "location", artifact_location(f->path, NULL));
+		json_set_count(o, "length", f->bytes);
+		json_set_str(o, "encoding", f->encoding);
+		json_t *roles = json_must(json_array());
+		json_append(roles, json_string("analysisTarget"));
+		json_set(o, "roles", roles);
+		json_append(arr, o);
 		strmap_put(artifact_index, f->path, (void *)(uintptr_t)++n);
 	}
 	return arr;
@@ -599,27 +512,27 @@ static json_t *artifacts_json(const struct report *r, struct strmap *artifact_in
 static json_t *notification_json(enum severity level, const char *id, const char *message,
 				 const struct srcloc *loc, const struct strmap *artifact_index)
 {
-	json_t *o = must(json_object());
-	json_t *desc = must(json_object());
+	json_t *o = json_must(json_object());
+	json_t *desc = json_must(json_object());
 
-	set_str(desc, "id", id);
-	set(o, "descriptor", desc);
-	set_str(o, "level", sarif_level(level));
-	set(o, "message", text_obj(message));
+	json_set_str(desc, "id", id);
+	json_set(o, "descriptor", desc);
+	json_set_str(o, "level", sarif_level(level));
+	json_set(o, "message", text_obj(message));
 	if (loc && loc->file) {
-		json_t *l = must(json_object());
-		set(l, "physicalLocation", physical_location(loc, artifact_index, 0));
-		json_t *arr = must(json_array());
-		append(arr, l);
-		set(o, "locations", arr);
+		json_t *l = json_must(json_object());
+		json_set(l, "physicalLocation", physical_location(loc, artifact_index, 0));
+		json_t *arr = json_must(json_array());
+		json_append(arr, l);
+		json_set(o, "locations", arr);
 	}
 	return o;
 }
 
 static json_t *invocation_json(const struct report *r, const struct strmap *artifact_index)
 {
-	json_t *inv = must(json_object());
-	json_t *notes = must(json_array());
+	json_t *inv = json_must(json_object());
+	json_t *notes = json_must(json_array());
 	int ok = 1;
 
 	if (r->inputs)
@@ -627,24 +540,24 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 			const struct diag *d = r->inputs->items[i];
 			if (d->level == SEV_ERROR)
 				ok = 0;
-			append(notes, notification_json(d->level, d->rule_id, d->message,
+			json_append(notes, notification_json(d->level, d->rule_id, d->message,
 							&d->loc, artifact_index));
 		}
 	for (size_t i = 0; i < r->nr_not_run; i++) {
 		const struct not_run *nr = &r->not_run[i];
 		json_t *n = notification_json(SEV_NOTE, nr->rule_id, nr->reason, NULL, NULL);
 		long idx = rule_index(r, nr->rule_id);
-		json_t *assoc = must(json_object());
-		set_str(assoc, "id", nr->rule_id);
+		json_t *assoc = json_must(json_object());
+		json_set_str(assoc, "id", nr->rule_id);
 		if (idx >= 0)
-			set_count(assoc, "index", (size_t)idx);
-		set(n, "associatedRule", assoc);
-		append(notes, n);
+			json_set_count(assoc, "index", (size_t)idx);
+		json_set(n, "associatedRule", assoc);
+		json_append(notes, n);
 	}
 
-	set(inv, "executionSuccessful", json_boolean(ok));
+	json_set(inv, "executionSuccessful", json_boolean(ok));
 	if (json_array_size(notes))
-		set(inv, "toolExecutionNotifications", notes);
+		json_set(inv, "toolExecutionNotifications", notes);
 	else
 		json_decref(notes);
 	return inv;
@@ -652,55 +565,55 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 
 static json_t *run_json(const struct report *r)
 {
-	json_t *run = must(json_object());
+	json_t *run = json_must(json_object());
 	struct strmap artifact_index = STRMAP_INIT;
 
-	json_t *tool = must(json_object());
-	set(tool, "driver", driver_json(r));
-	set(run, "tool", tool);
+	json_t *tool = json_must(json_object());
+	json_set(tool, "driver", driver_json(r));
+	json_set(run, "tool", tool);
 
 	if (r->automation_id) {
-		json_t *auto_details = must(json_object());
-		set_str(auto_details, "id", r->automation_id);
-		set(run, "automationDetails", auto_details);
+		json_t *auto_details = json_must(json_object());
+		json_set_str(auto_details, "id", r->automation_id);
+		json_set(run, "automationDetails", auto_details);
 	}
 
 	json_t *artifacts = artifacts_json(r, &artifact_index);
 
-	json_t *invocations = must(json_array());
-	append(invocations, invocation_json(r, &artifact_index));
-	set(run, "invocations", invocations);
+	json_t *invocations = json_must(json_array());
+	json_append(invocations, invocation_json(r, &artifact_index));
+	json_set(run, "invocations", invocations);
 
-	json_t *bases = must(json_object());
-	json_t *srcroot = must(json_object());
-	set(srcroot, "description", text_obj("The folder sslcertlint was run from: "
+	json_t *bases = json_must(json_object());
+	json_t *srcroot = json_must(json_object());
+	json_set(srcroot, "description", text_obj("The folder sslcertlint was run from: "
 					      "relative input paths are relative to it."));
-	set(bases, SARIF_SRCROOT, srcroot);
-	set(run, "originalUriBaseIds", bases);
+	json_set(bases, SARIF_SRCROOT, srcroot);
+	json_set(run, "originalUriBaseIds", bases);
 
-	set(run, "artifacts", artifacts);
+	json_set(run, "artifacts", artifacts);
 
-	json_t *results = must(json_array());
+	json_t *results = json_must(json_array());
 	if (r->findings)
 		for (size_t i = 0; i < r->findings->nr; i++)
-			append(results, result_json(r, r->findings->items[i], &artifact_index));
-	set(run, "results", results);
+			json_append(results, result_json(r, r->findings->items[i], &artifact_index));
+	json_set(run, "results", results);
 
-	set_str(run, "columnKind", "unicodeCodePoints");
+	json_set_str(run, "columnKind", "unicodeCodePoints");
 	strmap_release(&artifact_index);
 	return run;
 }
 
 int report_sarif(const struct report *r, FILE *out)
 {
-	json_t *doc = must(json_object());
+	json_t *doc = json_must(json_object());
 	int ret = 0;
 
-	set_str(doc, "$schema", SARIF_SCHEMA);
-	set_str(doc, "version", SARIF_VERSION);
-	json_t *runs = must(json_array());
-	append(runs, run_json(r));
-	set(doc, "runs", runs);
+	json_set_str(doc, "$schema", SARIF_SCHEMA);
+	json_set_str(doc, "version", SARIF_VERSION);
+	json_t *runs = json_must(json_array());
+	json_append(runs, run_json(r));
+	json_set(doc, "runs", runs);
 
 	if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
 		ret = -1;

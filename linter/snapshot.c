@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "parse.h"
+#include "readfile.h"
 #include "snapshot.h"
 #include "timing.h"
 #include "util.h"
@@ -98,55 +99,6 @@ static int walk_dir(const char *dir, int depth, struct path_list *out,
 	return errors;
 }
 
-/* Reads a whole file read-only; 0, or -1 with *why set. */
-static int read_all(const char *path, size_t max, unsigned char **buf, size_t *len,
-		    const char **why)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		*why = strerror(errno);
-		return -1;
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		*why = "not a regular file";
-		close(fd);
-		return -1;
-	}
-	if ((uintmax_t)st.st_size > max) {
-		*why = NULL;     /* too large: the caller says so */
-		close(fd);
-		return -2;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	unsigned char *p = xmalloc(cap);
-	for (;;) {
-		if (n == cap)
-			p = xrealloc(p, cap *= 2);
-		ssize_t got = read(fd, p + n, cap - n);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			*why = strerror(errno);
-			free(p);
-			close(fd);
-			return -1;
-		}
-		if (!got)
-			break;
-		n += (size_t)got;
-		if (n > max) {
-			free(p);
-			close(fd);
-			return -2;      /* grew while being read */
-		}
-	}
-	close(fd);
-	*buf = p;
-	*len = n;
-	return 0;
-}
-
 static parse_fn parser_for(enum input_kind kind)
 {
 	for (size_t i = 0; i < sizeof(parsers) / sizeof(*parsers); i++)
@@ -167,7 +119,7 @@ static int load_file(struct model *m, const char *path, int explicit,
 
 	struct timings *tm = opt->timings;
 	double t0 = tm ? timing_now() : 0;
-	int rc = read_all(path, opt->max_input_bytes, &buf, &len, &why);
+	int rc = read_whole_file(path, opt->max_input_bytes, &buf, &len, &why);
 	if (tm)
 		tm->read += timing_now() - t0;
 	if (rc) {
