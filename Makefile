@@ -122,21 +122,30 @@ check-fuzz-build: $(B)/libsslcertlint.a
 			tests/fuzz/standalone.c $(B)/libsslcertlint.a $(LDFLAGS) $(LDLIBS) || exit 1; \
 	done; echo "fuzz harnesses: $(words $(FUZZ_SRC)) compile"
 
-# make fuzz [FUZZ_SECONDS=60]: each harness under libFuzzer with ASan+UBSan,
-# seeded with the fixtures and the real corpus
+# make fuzz [FUZZ_SECONDS=60] [FUZZERS="netsh reg"]: each harness under
+# libFuzzer with ASan+UBSan, seeded with the fixtures and the real corpus,
+# with a dictionary per format (tests/fuzz/dict/); findings land in
+# build-fuzz/fuzz_<kind>-crash-* (minimise them and add them as fixtures)
 FUZZ_SECONDS ?= 60
+FUZZERS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 FZ = build-fuzz
-fuzz:
+fuzz-build:
 	$(MAKE) B=$(FZ) CC=clang SANITIZE=address,undefined CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" $(FZ)/libsslcertlint.a
-	@for f in $(FUZZ_SRC); do \
-		h=$$(basename $$f .c); k=$${h#fuzz_}; \
+	@for k in $(FUZZERS); do \
 		clang $(CPPFLAGS) -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
-			-o $(FZ)/$$h $$f $(FUZZ_COMMON) $(FZ)/libsslcertlint.a $(LDLIBS) || exit 1; \
+			-o $(FZ)/fuzz_$$k tests/fuzz/fuzz_$$k.c $(FUZZ_COMMON) $(FZ)/libsslcertlint.a $(LDLIBS) || exit 1; \
+	done
+
+fuzz: fuzz-build sslcertlint
+	@for k in $(FUZZERS); do \
 		mkdir -p $(FZ)/corpus-$$k; \
-		find fixtures ../shared/corpus/$$k -type f 2>/dev/null | while read -r s; do cp "$$s" $(FZ)/corpus-$$k/; done; \
-		echo "fuzz: $$h for $(FUZZ_SECONDS)s"; \
-		$(FZ)/$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-			-artifact_prefix=$(FZ)/$$h- $(FZ)/corpus-$$k || exit 1; \
+		tests/fuzz/seeds.sh $$k $(FZ)/corpus-$$k; \
+		echo "fuzz: fuzz_$$k for $(FUZZ_SECONDS)s ($$(ls $(FZ)/corpus-$$k | wc -l) seeds)"; \
+		$(FZ)/fuzz_$$k -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-dict=tests/fuzz/dict/$$k.dict -print_final_stats=1 \
+			-artifact_prefix=$(FZ)/fuzz_$$k- $(FZ)/corpus-$$k > $(FZ)/fuzz_$$k.log 2>&1; \
+		rc=$$?; grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' $(FZ)/fuzz_$$k.log; \
+		test $$rc = 0 || { echo "fuzz: fuzz_$$k failed, see $(FZ)/fuzz_$$k.log"; exit 1; }; \
 	done
 
 check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow
@@ -145,7 +154,12 @@ check: sslcertlint unit check-headers check-registry check-fuzz-build check-gold
 demo:
 	@sh tests/demo.sh
 
+# sslcertlint on generated 1k, 10k and 100k-site snapshots against xmllint/jq
+# reading the same inputs (docs/performance.md); BENCH_SIZES="1000 10000" for fewer
+bench: sslcertlint
+	@tests/bench/run.sh
+
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: fuzz all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo clean
+.PHONY: fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -92,5 +92,36 @@ fi
 "$BIN" --now 2026-01-01T00:00:00Z --format json -o "$T/report.json" fixtures/demo
 [ $? = 1 ] && [ "$(ls "$T" | grep -c 'report.json.tmp')" = 0 ] && ok || no "-o leaves a temporary file"
 
+# -o interrupted mid-write: the previous report stays whole, or the new
+# one is complete; no temporary file is left behind (SIGTERM is caught)
+mkdir "$T/big"
+cp fixtures/rules/SCL001/fires/schannel.reg "$T/big/"
+awk 'BEGIN { print "SSL Certificate bindings:\n-------------------------\n";
+	for (i = 1; i <= 20000; i++) {
+		printf "    Hostname:port                : site%05d.example.net:443\n", i
+		print "    Certificate Hash             : 846762724f99a530cae257c8d18ceafb46723cd2"
+		print "    Application ID               : {4dc3e181-e14b-4a21-b022-59fc669b0914}"
+		print "    Certificate Store Name       : My"
+		print "    Ctl Store Name               : (null)"
+		print "    Negotiate Client Certificate : Disabled\n"
+	} }' > "$T/big/netsh-sslcert.txt"
+printf 'previous report\n' > "$T/big-report.txt"
+interrupted=0
+for delay in 0.05 0.1 0.2 0.3 0.5; do
+	cp "$T/big-report.txt" "$T/prev.txt" 2>/dev/null
+	"$BIN" --now 2026-01-01T00:00:00Z -o "$T/big-report.txt" "$T/big" 2>/dev/null &
+	pid=$!
+	sleep $delay
+	kill -TERM $pid 2>/dev/null && interrupted=$((interrupted + 1))
+	wait $pid 2>/dev/null
+	if cmp -s "$T/big-report.txt" "$T/prev.txt" || tail -n 1 "$T/big-report.txt" | grep -q "inputs, "; then
+		ok
+	else
+		no "-o interrupted after ${delay}s left a partial report"
+	fi
+	[ -z "$(ls "$T" | grep 'big-report.txt.tmp')" ] && ok || no "-o interrupted after ${delay}s left a temporary file"
+done
+[ $interrupted -gt 0 ] || echo "note: every run finished before its signal; the interruption was not exercised"
+
 echo "inputs: $pass passed, $fail failed"
 [ $fail = 0 ]
