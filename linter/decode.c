@@ -12,23 +12,41 @@ static const uint16_t cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
+/*
+ * The output.  Every line end of the input is one '\n' in buf, so the line
+ * being written is 1 + the '\n's in buf; they are counted only when a
+ * problem needs the line, and at the end.
+ */
 struct sink {
 	char *buf;
 	size_t len, alloc;
-	uint32_t line;           /* line being written, 1-based */
+	size_t counted;          /* buf[0..counted) holds line - 1 '\n's */
+	uint32_t line;
 	int pending_cr;
 	struct decode_result *res;
 };
 
+static uint32_t current_line(struct sink *s)
+{
+	const char *p = s->buf + s->counted, *end = s->buf + s->len;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		s->line++;
+		p++;
+	}
+	s->counted = s->len;
+	return s->line;
+}
+
 static void problem(struct sink *s, const char *message)
 {
 	struct decode_result *r = s->res;
+	uint32_t line = current_line(s);
 	/* one report per line and kind is enough */
-	if (r->nr_problems && r->problems[r->nr_problems - 1].line == s->line &&
+	if (r->nr_problems && r->problems[r->nr_problems - 1].line == line &&
 	    r->problems[r->nr_problems - 1].message == message)
 		return;
 	if (r->nr_problems < DECODE_MAX_PROBLEMS) {
-		r->problems[r->nr_problems].line = s->line;
+		r->problems[r->nr_problems].line = line;
 		r->problems[r->nr_problems].message = message;
 		r->nr_problems++;
 	}
@@ -41,6 +59,46 @@ static void put_byte(struct sink *s, char c)
 	s->buf[s->len++] = c;
 }
 
+/*
+ * Makes room for at least want more bytes plus the final NUL, so that the
+ * fast paths below can store without checking.  Only the slow path (a
+ * non-ASCII character, a line end, a problem) can write more than the
+ * fast paths' budget, so they call this again after each slow step; it
+ * costs a comparison when there is room.
+ */
+static void reserve(struct sink *s, size_t want)
+{
+	ALLOC_GROW(s->buf, s->len + want + 1, s->alloc);
+}
+
+/* A byte the fast paths copy as it is: ASCII other than NUL and CR. */
+static int plain_ascii(uint32_t c)
+{
+	return c < 0x80 && c != 0 && c != '\r';
+}
+
+/*
+ * Length of the run of such bytes at p.  Eight at a time: a word has a
+ * zero byte when (w - 0x01..01) & ~w & 0x80..80 is not 0 (CR is found as
+ * a zero of w ^ 0x0D..0D), and a byte >= 0x80 when w & 0x80..80 is not 0.
+ */
+static size_t plain_run(const unsigned char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, cr;
+		memcpy(&w, p + i, 8);
+		cr = w ^ (ones * '\r');
+		if ((w & highs) | ((w - ones) & ~w & highs) | ((cr - ones) & ~cr & highs))
+			break;
+	}
+	while (i < n && plain_ascii(p[i]))
+		i++;
+	return i;
+}
+
 static void put_cp(struct sink *s, uint32_t cp)
 {
 	if (s->pending_cr) {
@@ -50,13 +108,11 @@ static void put_cp(struct sink *s, uint32_t cp)
 	}
 	if (cp == '\r') {
 		put_byte(s, '\n');
-		s->line++;
 		s->pending_cr = 1;
 		return;
 	}
 	if (cp == '\n') {
 		put_byte(s, '\n');
-		s->line++;
 		return;
 	}
 	if (cp == 0) {
@@ -119,6 +175,10 @@ static int valid_utf8(const unsigned char *p, size_t n)
 {
 	uint32_t cp;
 	for (size_t i = 0; i < n;) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		size_t l = utf8_seq(p + i, n - i, &cp);
 		if (!l)
 			return 0;
@@ -127,19 +187,33 @@ static int valid_utf8(const unsigned char *p, size_t n)
 	return 1;
 }
 
+/*
+ * Valid UTF-8 is copied as it is, except for CR line ends and NULs: the
+ * output is never longer than the input unless there are problems.
+ */
 static void decode_utf8(struct sink *s, const unsigned char *p, size_t n)
 {
 	uint32_t cp;
+	reserve(s, n);
 	for (size_t i = 0; i < n;) {
+		if (!s->pending_cr) {
+			size_t run = plain_run(p + i, n - i);
+			memcpy(s->buf + s->len, p + i, run);
+			s->len += run;
+			i += run;
+			if (i == n)
+				break;
+		}
 		size_t l = utf8_seq(p + i, n - i, &cp);
 		if (!l) {
 			problem(s, "invalid UTF-8 sequence");
 			put_cp(s, 0xFFFD);
 			i++;
-			continue;
+		} else {
+			put_cp(s, cp);
+			i += l;
 		}
-		put_cp(s, cp);
-		i += l;
+		reserve(s, n - i);
 	}
 }
 
@@ -151,11 +225,18 @@ static void decode_cp1252(struct sink *s, const unsigned char *p, size_t n)
 	}
 }
 
+/* Budget of the UTF-16 fast path: an ASCII unit (2 bytes) writes 1 byte. */
 static void decode_utf16(struct sink *s, const unsigned char *p, size_t n, int be)
 {
 	size_t i;
+	reserve(s, n / 2);
 	for (i = 0; i + 1 < n; i += 2) {
 		uint32_t u = be ? (uint32_t)(p[i] << 8 | p[i + 1]) : (uint32_t)(p[i + 1] << 8 | p[i]);
+		if (plain_ascii(u) && !s->pending_cr) {
+			s->buf[s->len++] = (char)u;
+			continue;
+		}
+		reserve(s, (n - i) / 2 + 4);
 		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
 			uint32_t lo = be ? (uint32_t)(p[i + 2] << 8 | p[i + 3])
 					 : (uint32_t)(p[i + 3] << 8 | p[i + 2]);
@@ -208,7 +289,7 @@ static int looks_utf16(const unsigned char *p, size_t n, int *be)
 void text_decode(const unsigned char *in, size_t len, struct text *out,
 		 struct decode_result *res)
 {
-	struct sink s = { NULL, 0, 0, 1, 0, res };
+	struct sink s = { NULL, 0, 0, 0, 1, 0, res };
 	int be;
 
 	memset(res, 0, sizeof(*res));
@@ -236,7 +317,7 @@ void text_decode(const unsigned char *in, size_t len, struct text *out,
 	out->buf = s.buf;
 	out->len = s.len;
 	/* a final line without a line end still counts */
-	out->lines = s.len ? s.line - (s.buf[s.len - 1] == '\n') : 0;
+	out->lines = s.len ? current_line(&s) - (s.buf[s.len - 1] == '\n') : 0;
 }
 
 void text_release(struct text *t)
