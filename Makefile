@@ -4,13 +4,16 @@
 #   make demo       install build packages if missing, build, lint fixtures/demo/
 #   make SANITIZE=address,undefined check
 #   make DEVELOPER=1 ...   warnings are errors, model_check() after every parse
+#   make CFLAGS=...  replaces the optimisation and debug flags (-O2 -g) only;
+#                    EXTRA_CFLAGS=... adds flags
 
 CC      ?= cc
 PKGS     = jansson libxml-2.0 libcrypto
 PKG_CONFIG ?= pkg-config
 CPPFLAGS += -Ilinter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+# what every compile gets; CFLAGS on the command line only replaces -O2 -g
+ALL_CFLAGS = $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 WARN     = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wwrite-strings -Wpointer-arith -Wvla \
@@ -20,10 +23,10 @@ WARN    += -Werror
 CPPFLAGS += -DSSLCERTLINT_DEVELOPER=1
 endif
 ifdef SANITIZE
-CFLAGS  += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) -fno-omit-frame-pointer
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
-CFLAGS  += $(WARN)
+ALL_CFLAGS += $(WARN) $(EXTRA_CFLAGS)
 
 B        = build
 LIB_SRC  = $(filter-out linter/main.c,$(wildcard linter/*.c)) $(wildcard rules/*.c)
@@ -56,7 +59,7 @@ endif
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(QECHO) "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # --explain prints the rule docs, so the binary carries them
 $(B)/rule_docs.c: $(RULE_DOCS) tools/embed-docs.sh
@@ -66,12 +69,12 @@ $(B)/rule_docs.c: $(RULE_DOCS) tools/embed-docs.sh
 
 $(B)/rule_docs.o: $(B)/rule_docs.c
 	$(QECHO) "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # ---- tests ----
-$(B)/tests/%.o: CFLAGS += $(shell $(PKG_CONFIG) --cflags cunit 2>/dev/null) -DSRCDIR='"$(CURDIR)"'
+$(B)/tests/%.o: ALL_CFLAGS += $(shell $(PKG_CONFIG) --cflags cunit 2>/dev/null) -DSRCDIR='"$(CURDIR)"'
 
 $(B)/unit-tests: $(TEST_OBJ) $(B)/libsslcertlint.a
 	$(QECHO) "  LINK    $@"
@@ -92,6 +95,10 @@ check-corpus: sslcertlint
 check-inputs: sslcertlint
 	LC_ALL=C tests/inputs.sh
 
+# valgrind over every fixture and corpus file (not part of check: slow)
+leakcheck: sslcertlint
+	LC_ALL=C tests/leakcheck.sh
+
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
 
@@ -105,7 +112,7 @@ check-sarif: sslcertlint
 # every header compiles on its own (git's hdr-check)
 check-headers:
 	@for h in $(HEADERS); do \
-		printf '#include "%s"\nextern int hdr_check;\n' "$$h" | $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; \
+		printf '#include "%s"\nextern int hdr_check;\n' "$$h" | $(CC) $(CPPFLAGS) $(ALL_CFLAGS) -x c -fsyntax-only - || exit 1; \
 	done; echo "headers: $(words $(HEADERS)) compile on their own"
 
 # rules/*.c, rules/*.md, fixtures/rules/<id>/ and registry.def agree
@@ -118,7 +125,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_COMMON = tests/fuzz/pipeline.c
 check-fuzz-build: $(B)/libsslcertlint.a
 	@for f in $(FUZZ_SRC); do \
-		$(CC) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) -o $(B)/$$(basename $$f .c) $$f $(FUZZ_COMMON) \
+		$(CC) $(CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -o $(B)/$$(basename $$f .c) $$f $(FUZZ_COMMON) \
 			tests/fuzz/standalone.c $(B)/libsslcertlint.a $(LDFLAGS) $(LDLIBS) || exit 1; \
 	done; echo "fuzz harnesses: $(words $(FUZZ_SRC)) compile"
 
@@ -130,7 +137,7 @@ FUZZ_SECONDS ?= 60
 FUZZERS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 FZ = build-fuzz
 fuzz-build:
-	$(MAKE) B=$(FZ) CC=clang SANITIZE=address,undefined CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" $(FZ)/libsslcertlint.a
+	$(MAKE) B=$(FZ) CC=clang SANITIZE=address,undefined EXTRA_CFLAGS="-fsanitize=fuzzer-no-link" $(FZ)/libsslcertlint.a
 	@for k in $(FUZZERS); do \
 		clang $(CPPFLAGS) -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
 			-o $(FZ)/fuzz_$$k tests/fuzz/fuzz_$$k.c $(FUZZ_COMMON) $(FZ)/libsslcertlint.a $(LDLIBS) || exit 1; \
@@ -162,4 +169,4 @@ bench: sslcertlint
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -28,6 +28,8 @@ struct sink {
 
 static uint32_t current_line(struct sink *s)
 {
+	if (!s->buf)
+		return s->line;
 	const char *p = s->buf + s->counted, *end = s->buf + s->len;
 	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
 		s->line++;

@@ -134,6 +134,63 @@ static void test_nul_byte(void)
 	text_release(&t);
 }
 
+static void test_nul_first_cp1252(void)
+{
+	/* the problem comes before anything is written (a fuzzer found it) */
+	struct text t;
+	struct decode_result r;
+	decode("\0a\xF3\n", 4, &t, &r);
+	CU_ASSERT_STRING_EQUAL(t.encoding, "windows-1252");
+	CU_ASSERT_EQUAL(r.nr_total, 1);
+	CU_ASSERT_EQUAL(r.problems[0].line, 1);
+	CU_ASSERT_STRING_EQUAL(t.buf, "\xEF\xBF\xBD" "a\xC3\xB3\n");
+	text_release(&t);
+}
+
+/*
+ * Long runs of plain ASCII go through the eight-at-a-time path: the text
+ * must come out the same and problem lines must still be right.
+ */
+static void test_long_runs(void)
+{
+	char in[4096], want[4096];
+	size_t n = 0, w = 0;
+	struct text t;
+	struct decode_result r;
+
+	for (int line = 1; line <= 60; line++) {
+		for (int i = 0; i < 40 + line % 9; i++)
+			in[n++] = want[w++] = (char)('a' + (i + line) % 26);
+		if (line == 50) {
+			in[n++] = '\r';           /* a lone CR ends a line too */
+		} else {
+			in[n++] = '\r';
+			in[n++] = '\n';
+		}
+		want[w++] = '\n';
+	}
+	memcpy(in + n, "x\xC3(y", 4);       /* invalid UTF-8 on line 61 */
+	n += 4;
+	memcpy(want + w, "x\xEF\xBF\xBD(y", 6);
+	w += 6;
+	want[w] = '\0';
+
+	decode(in, n, &t, &r);
+	CU_ASSERT_STRING_EQUAL(t.encoding, "windows-1252");
+	text_release(&t);
+
+	/* the same after a BOM, where invalid UTF-8 is a problem, not cp1252 */
+	char bom[4096 + 3] = "\xEF\xBB\xBF";
+	memcpy(bom + 3, in, n);
+	decode(bom, n + 3, &t, &r);
+	CU_ASSERT_EQUAL(t.len, w);
+	CU_ASSERT_STRING_EQUAL(t.buf, want);
+	CU_ASSERT_EQUAL(t.lines, 61);
+	CU_ASSERT_EQUAL(r.nr_total, 1);
+	CU_ASSERT_EQUAL(r.problems[0].line, 61);
+	text_release(&t);
+}
+
 static void test_bad_utf8_after_bom(void)
 {
 	struct text t;
@@ -229,6 +286,8 @@ void suite_decode(void)
 		  { "utf-16 unpaired surrogate", test_utf16_unpaired_surrogate },
 		  { "windows-1252", test_cp1252 },
 		  { "NUL byte", test_nul_byte },
+		  { "NUL first in windows-1252", test_nul_first_cp1252 },
+		  { "long ASCII runs", test_long_runs },
 		  { "bad UTF-8 after BOM", test_bad_utf8_after_bom },
 		  { "empty input", test_empty },
 		  { "lines and columns", test_lines_and_columns },

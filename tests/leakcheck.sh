@@ -1,0 +1,25 @@
+#!/bin/sh
+# valgrind over every fixture snapshot and every real corpus file: no
+# invalid read or write, no use of uninitialised memory, nothing
+# "definitely lost".  Run from the repository root (make leakcheck).
+set -u
+cd "$(dirname "$0")/.." || exit 2
+VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+command -v valgrind > /dev/null || { echo "leakcheck: valgrind is not installed"; exit 2; }
+pass=0 fail=0
+for target in $(find fixtures -mindepth 1 -type d ! -path 'fixtures/parse*' -links 2 | sort) \
+	      $(find ../shared/corpus -type f ! -path '*/notes/*' 2>/dev/null | sort); do
+	for fmt in text sarif; do
+		$VG ./sslcertlint --now 2026-01-01T00:00:00Z --format $fmt "$target" > /dev/null 2> leakcheck.log
+		if [ $? = 99 ]; then
+			echo "FAIL $target ($fmt):"
+			sed 's/^/    /' leakcheck.log | head -30
+			fail=$((fail + 1))
+		else
+			pass=$((pass + 1))
+		fi
+	done
+done
+rm -f leakcheck.log
+echo "leakcheck: $pass passed, $fail failed"
+[ $fail = 0 ]
