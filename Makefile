@@ -13,8 +13,8 @@ PKG_CONFIG ?= pkg-config
 CPPFLAGS += -Ilinter
 CFLAGS  ?= -O2 -g
 # what every compile gets; CFLAGS on the command line only replaces -O2 -g
-ALL_CFLAGS = $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CFLAGS) -std=c11 -pthread -D_POSIX_C_SOURCE=200809L $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
 WARN     = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wwrite-strings -Wpointer-arith -Wvla \
            -Wformat=2 -fno-common
@@ -99,6 +99,9 @@ check-inputs: sslcertlint
 leakcheck: sslcertlint
 	LC_ALL=C tests/leakcheck.sh
 
+check-jobs: sslcertlint
+	LC_ALL=C tests/jobs.sh
+
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
 
@@ -155,7 +158,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { echo "fuzz: fuzz_$$k failed, see $(FZ)/fuzz_$$k.log"; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-jobs
 	@echo "make check: all passed"
 
 demo:
@@ -169,4 +172,4 @@ bench: sslcertlint
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

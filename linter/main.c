@@ -29,6 +29,7 @@
 #include "timing.h"
 #include "util.h"
 #include "version.h"
+#include "workers.h"
 
 enum {
 	EXIT_CLEAN = 0,
@@ -50,6 +51,7 @@ enum {
 	OPT_SHOW_SUPPRESSED,
 	OPT_SARIF_AUTOMATION_ID,
 	OPT_TIMINGS,
+	OPT_JOBS,
 };
 
 static const char usage_text[] =
@@ -76,6 +78,8 @@ static const char usage_text[] =
 	"      --sarif-automation-id ID\n"
 	"                          SARIF automationDetails.id: the run's category in GitHub\n"
 	"                          code scanning (e.g. web01/)\n"
+	"  -j, --jobs N            threads reading and parsing inputs (default: the\n"
+	"                          number of processors); the report is the same for any N\n"
 	"      --timings           print where the time went (to standard error)\n"
 	"      --dump-model        print the parsed model instead of a report\n"
 	"      --list-rules        list the rules (as JSON with --format json)\n"
@@ -122,6 +126,19 @@ static int parse_size(const char *s, size_t *out)
 	if (*end || !v || v > SIZE_MAX / mult)
 		return -1;
 	*out = (size_t)(v * mult);
+	return 0;
+}
+
+#define MAX_JOBS 256
+
+static int parse_jobs(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > MAX_JOBS)
+		return -1;
+	*out = (int)v;
 	return 0;
 }
 
@@ -311,6 +328,7 @@ int main(int argc, char **argv)
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED },
 		{ "timings", no_argument, NULL, OPT_TIMINGS },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -320,12 +338,13 @@ int main(int argc, char **argv)
 		.fail_on = SEV_ERROR,
 		.now = MODEL_INIT_NOW_UNSET,
 		.color = -1,
-		.snap = { SNAPSHOT_DEFAULT_MAX_INPUT, NULL },
+		.snap = { .max_input_bytes = SNAPSHOT_DEFAULT_MAX_INPUT,
+			  .jobs = workers_default_jobs() },
 	};
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!report_find(optarg))
@@ -376,6 +395,10 @@ int main(int argc, char **argv)
 		case OPT_SHOW_SUPPRESSED:
 			o.show_suppressed = 1;
 			break;
+		case 'j':
+			if (parse_jobs(optarg, &o.snap.jobs))
+				return usage_error("malformed number '%s' for --jobs: expected 1 to %d", optarg, MAX_JOBS);
+			break;
 		case OPT_TIMINGS:
 			o.timings = 1;
 			break;
@@ -408,5 +431,6 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_TROUBLE;
 	}
+	snapshot_init();
 	return lint(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }

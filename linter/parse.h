@@ -25,6 +25,23 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 		   struct diag_list *diags);
 
 /*
+ * Parsing in two steps, for a parser with a costly part that needs no
+ * model (decoding a big JSON document): prepare() runs on a worker
+ * thread and must touch nothing shared; parse_prepared() then runs on
+ * the main thread in input order, with up to `jobs` threads of its own,
+ * and takes the prepared result, which release() frees afterwards.
+ * The one-step parse_<kind>() above does the same on one thread.
+ */
+struct parser_steps {
+	void *(*prepare)(const struct text *t);
+	int (*parse_prepared)(struct model *m, const char *file, const struct text *t,
+			      void *prepared, int jobs, struct diag_list *diags);
+	void (*release)(void *prepared);
+};
+
+extern const struct parser_steps certjson_steps;
+
+/*
  * The kind of an input, from its decoded content alone (never its name).
  * See detect.c for the signatures.
  */

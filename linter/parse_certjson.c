@@ -69,6 +69,7 @@
 #include "parse.h"
 #include "psjson.h"
 #include "util.h"
+#include "workers.h"
 #include "x509.h"
 
 #define DIAG_ID "parse.certjson"
@@ -456,17 +457,17 @@ static int hexval(int c)
  * DER certificate in hex starts with the SEQUENCE tag, which Base64
  * never does).  0, or -1 with *why set.
  */
-static int raw_bytes(struct certjson *p, json_t *v, unsigned char **der, size_t *len,
+static int raw_bytes(struct arena *a, json_t *v, unsigned char **der, size_t *len,
 		     const char **why)
 {
 	if (json_is_array(v)) {
 		size_t n = json_array_size(v);
-		unsigned char *b = arena_alloc(&p->scratch, n ? n : 1);
+		unsigned char *b = arena_alloc(a, n ? n : 1);
 		for (size_t i = 0; i < n; i++) {
 			json_t *e = json_array_get(v, i);
 			json_int_t x = json_is_integer(e) ? json_integer_value(e) : -1;
 			if (x < 0 || x > 255) {
-				*why = arena_strfmt(&p->scratch, "element %zu is not a byte", i);
+				*why = arena_strfmt(a, "element %zu is not a byte", i);
 				return -1;
 			}
 			b[i] = (unsigned char)x;
@@ -488,7 +489,7 @@ static int raw_bytes(struct certjson *p, json_t *v, unsigned char **der, size_t 
 	for (i = 0; i < n && hexval((unsigned char)s[i]) >= 0; i++)
 		;
 	if (i == n && n >= 4 && n % 2 == 0 && s[0] == '3' && s[1] == '0') {
-		unsigned char *b = arena_alloc(&p->scratch, n / 2);
+		unsigned char *b = arena_alloc(a, n / 2);
 		for (i = 0; i < n / 2; i++)
 			b[i] = (unsigned char)(hexval((unsigned char)s[2 * i]) << 4 |
 					       hexval((unsigned char)s[2 * i + 1]));
@@ -496,7 +497,7 @@ static int raw_bytes(struct certjson *p, json_t *v, unsigned char **der, size_t 
 		*len = n / 2;
 		return 0;
 	}
-	if (x509_base64_decode(&p->scratch, s, n, der, len)) {
+	if (x509_base64_decode(a, s, n, der, len)) {
 		*why = "not Base64";
 		return -1;
 	}
@@ -523,66 +524,94 @@ static const char *name_key(struct certjson *p, const char *s)
 	return out;
 }
 
-static void read_raw(struct certjson *p, json_t *o, struct cert *c)
-{
-	json_t *v = psjson_get(o, "RawData");
-	unsigned char *der;
-	size_t len;
+/*
+ * A certificate's RawData, decoded.  decode_raw() touches nothing but its
+ * arena and *r, so a big dump's certificates are decoded on several
+ * threads (read_list()); read_raw() then reports and uses the result in
+ * input order.
+ */
+enum raw_state { RAW_NONE, RAW_BAD_BYTES, RAW_BAD_DER, RAW_OK };
+
+struct raw_cert {
+	enum raw_state state;
 	const char *why;
 	struct x509_facts f;
+};
 
+static void decode_raw(struct arena *a, json_t *o, struct raw_cert *r)
+{
+	json_t *v = json_is_object(o) ? psjson_get(o, "RawData") : NULL;
+	unsigned char *der;
+	size_t len;
+
+	memset(r, 0, sizeof(*r));
 	if (!v || json_is_null(v))
+		r->state = RAW_NONE;
+	else if (raw_bytes(a, v, &der, &len, &r->why))
+		r->state = RAW_BAD_BYTES;
+	else if (x509_decode(a, der, len, &r->f, &r->why))
+		r->state = RAW_BAD_DER;
+	else
+		r->state = RAW_OK;
+}
+
+static void read_raw(struct certjson *p, const struct raw_cert *r, struct cert *c)
+{
+	const struct x509_facts *f = &r->f;
+
+	if (r->state == RAW_NONE)
 		return;
-	if (raw_bytes(p, v, &der, &len, &why)) {
+	if (r->state == RAW_BAD_BYTES) {
 		report(p, SEV_ERROR, c->loc.line, c->loc.path,
-		       "invalid 'RawData' of certificate '%s': %s", c->thumbprint, why);
+		       "invalid 'RawData' of certificate '%s': %s", c->thumbprint, r->why);
 		return;
 	}
-	if (x509_decode(&p->scratch, der, len, &f, &why)) {
+	if (r->state == RAW_BAD_DER) {
 		report(p, SEV_ERROR, c->loc.line, c->loc.path,
 		       "undecodable 'RawData' of certificate '%s': not a DER certificate (%s)",
-		       c->thumbprint, why);
+		       c->thumbprint, r->why);
 		return;
 	}
-	if (strcmp(f.sha1, c->thumbprint))
+	if (strcmp(f->sha1, c->thumbprint))
 		report(p, SEV_ERROR, c->loc.line, c->loc.path,
 		       "thumbprint '%s' is not the SHA-1 of RawData (which is '%s')",
-		       c->thumbprint, f.sha1);
-	if (f.trailing)
+		       c->thumbprint, f->sha1);
+	if (f->trailing)
 		report(p, SEV_WARNING, c->loc.line, c->loc.path,
 		       "%zu bytes after the certificate in 'RawData' of certificate '%s' ignored",
-		       f.trailing, c->thumbprint);
+		       f->trailing, c->thumbprint);
 	c->has_der = 1;
 	if (!c->subject)
-		c->subject = f.subject;
+		c->subject = f->subject;
 	if (!c->issuer)
-		c->issuer = f.issuer;
-	if (f.has_not_before) {
-		c->not_before = f.not_before;
+		c->issuer = f->issuer;
+	if (f->has_not_before) {
+		c->not_before = f->not_before;
 		c->has_not_before = 1;
 	}
-	if (f.has_not_after) {
-		c->not_after = f.not_after;
+	if (f->has_not_after) {
+		c->not_after = f->not_after;
 		c->has_not_after = 1;
 	}
-	c->is_ca = f.is_ca;
-	c->self_signed = f.self_signed;
-	c->self_signed_inferred = f.self_signed_inferred;
-	if (f.ekus_known) {
+	c->is_ca = f->is_ca;
+	c->self_signed = f->self_signed;
+	c->self_signed_inferred = f->self_signed_inferred;
+	if (f->ekus_known) {
 		c->ekus_known = 1;
-		c->ekus = f.ekus;
-		c->nr_ekus = f.nr_ekus;
+		c->ekus = f->ekus;
+		c->nr_ekus = f->nr_ekus;
 	}
-	c->subject_der = f.subject_der;
-	c->subject_der_len = f.subject_der_len;
-	c->key_type = f.key_type;
-	c->key_bits = f.key_bits;
-	c->sig_alg = f.sig_alg;
+	c->subject_der = f->subject_der;
+	c->subject_der_len = f->subject_der_len;
+	c->key_type = f->key_type;
+	c->key_bits = f->key_bits;
+	c->sig_alg = f->sig_alg;
 }
 
 /* ---- one certificate ---- */
 
-static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos, const char *ptr)
+static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos, const char *ptr,
+		      const struct raw_cert *der)
 {
 	uint32_t line = pos ? (pos->thumb_line ? pos->thumb_line : pos->line) : 1;
 	struct cert c;
@@ -637,7 +666,7 @@ static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos,
 	read_date(p, o, "NotBefore", &c, &c.not_before, &c.has_not_before);
 	read_date(p, o, "NotAfter", &c, &c.not_after, &c.has_not_after);
 	read_ekus(p, o, &c);
-	read_raw(p, o, &c);
+	read_raw(p, der, &c);
 	if (!c.has_der && c.subject && c.issuer) {
 		c.self_signed = str_ieq(name_key(p, c.subject), name_key(p, c.issuer));
 		c.self_signed_inferred = 1;
@@ -655,56 +684,116 @@ static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos,
 	model_add_cert(p->m, s, &c, p->diags, DIAG_ID);
 }
 
-static void read_list(struct certjson *p, json_t *arr, const struct layout *lay, const char *prefix)
+/* Decoding RawData in chunks of RAW_CHUNK certificates, one scratch arena each. */
+#define RAW_CHUNK 64
+
+struct raw_batch {
+	json_t *arr;
+	struct raw_cert *raw;
+	struct arena *arenas;
+	size_t n;
+};
+
+static void decode_chunk(void *ctx, size_t chunk)
+{
+	struct raw_batch *b = ctx;
+	size_t end = (chunk + 1) * RAW_CHUNK < b->n ? (chunk + 1) * RAW_CHUNK : b->n;
+	for (size_t i = chunk * RAW_CHUNK; i < end; i++)
+		decode_raw(&b->arenas[chunk], json_array_get(b->arr, i), &b->raw[i]);
+}
+
+static void read_list(struct certjson *p, json_t *arr, const struct layout *lay, const char *prefix,
+		      int jobs)
 {
 	size_t n = json_array_size(arr);
+	size_t chunks = (n + RAW_CHUNK - 1) / RAW_CHUNK;
+	struct raw_batch b = { arr, xcalloc(n ? n : 1, sizeof(*b.raw)),
+			       xcalloc(chunks ? chunks : 1, sizeof(*b.arenas)), n };
 	/* the scanner and Jansson agree on valid JSON; if not, lines fall back to 1 */
 	int lines_ok = lay->nr == n;
 
+	for (size_t c = 0; c < chunks; c++)
+		arena_init(&b.arenas[c]);
+	workers_run(chunks, jobs, decode_chunk, &b);
 	for (size_t i = 0; i < n; i++) {
 		const char *ptr = arena_strfmt(&p->scratch, "%s/%zu", prefix, i);
-		read_cert(p, json_array_get(arr, i), lines_ok ? &lay->items[i] : NULL, ptr);
+		read_cert(p, json_array_get(arr, i), lines_ok ? &lay->items[i] : NULL, ptr, &b.raw[i]);
 	}
 	if (!n)
 		default_store(p);    /* an empty dump still says the store is empty */
+	for (size_t c = 0; c < chunks; c++)
+		arena_release(&b.arenas[c]);
+	free(b.arenas);
+	free(b.raw);
 }
 
-int parse_certjson(struct model *m, const char *file, const struct text *t,
-		   struct diag_list *diags)
+/* A single certificate object (the top-level value, or "certificates"). */
+static void read_one(struct certjson *p, json_t *o, const struct elem_pos *pos, const char *ptr)
+{
+	struct raw_cert raw;
+	decode_raw(&p->scratch, o, &raw);
+	read_cert(p, o, pos, ptr, &raw);
+}
+
+/* What runs off the main thread (parser_steps): JSON decoding and the line scan. */
+struct certjson_doc {
+	json_t *doc;
+	json_error_t err;
+	struct layout lay;
+};
+
+static void *certjson_prepare(const struct text *t)
+{
+	struct certjson_doc *d = xcalloc(1, sizeof(*d));
+	d->doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &d->err);
+	if (d->doc)
+		scan_layout(t, &d->lay);
+	return d;
+}
+
+static void certjson_release(void *prepared)
+{
+	struct certjson_doc *d = prepared;
+	json_decref(d->doc);
+	free(d->lay.items);
+	free(d);
+}
+
+static int parse_certjson_prepared(struct model *m, const char *file, const struct text *t,
+				   void *prepared, int jobs, struct diag_list *diags)
 {
 	struct certjson p = { m, file, diags, ARENA_INIT, 0, NULL, 0, NULL };
-	struct layout lay;
-	json_error_t err;
-	json_t *certs;
+	struct certjson_doc *d = prepared;
+	const struct layout *lay = &d->lay;
+	json_t *doc = d->doc, *certs;
 
-	json_t *doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &err);
+	(void)t;
 	if (!doc) {
-		struct srcloc loc = { file, err.line > 0 ? (uint32_t)err.line : 1,
-				      err.column > 0 ? (uint32_t)err.column : 0, NULL };
-		diag_input(diags, DIAG_ID, SEV_ERROR, &loc, "malformed JSON: %s", err.text);
+		struct srcloc loc = { file, d->err.line > 0 ? (uint32_t)d->err.line : 1,
+				      d->err.column > 0 ? (uint32_t)d->err.column : 0, NULL };
+		diag_input(diags, DIAG_ID, SEV_ERROR, &loc, "malformed JSON: %s", d->err.text);
 		return 1;
 	}
 	arena_init(&p.scratch);
-	scan_layout(t, &lay);
 
 	if (json_is_array(doc)) {
-		read_list(&p, doc, &lay, "");
+		read_list(&p, doc, lay, "", jobs);
 	} else if (json_is_object(doc) && psjson_get(doc, "Thumbprint")) {
-		read_cert(&p, doc, &lay.root, "");
+		read_one(&p, doc, &lay->root, "");
 	} else if (json_is_object(doc) && (certs = psjson_get(doc, "certificates")) &&
 		   (json_is_array(certs) || json_is_object(certs) || json_is_null(certs))) {
 		json_t *store = psjson_get(doc, "store");
 		if (json_is_string(store) && *json_string_value(store)) {
 			p.wrapper_store = json_string_value(store);
-			p.wrapper_line = lay.store_line;
+			p.wrapper_line = lay->store_line;
 		} else if (store && !json_is_null(store)) {
-			report(&p, SEV_ERROR, lay.store_line, "/store",
+			report(&p, SEV_ERROR, lay->store_line, "/store",
 			       "invalid \"store\" %s: expected a store name", show_json(&p, store));
 		}
 		if (json_is_array(certs))
-			read_list(&p, certs, &lay, "/certificates");
+			read_list(&p, certs, lay, "/certificates", jobs);
 		else if (json_is_object(certs))
-			read_cert(&p, certs, &lay.single, "/certificates");
+			read_one(&p, certs, &lay->single, "/certificates");
 		else
 			default_store(&p);
 	} else {
@@ -712,8 +801,19 @@ int parse_certjson(struct model *m, const char *file, const struct text *t,
 		       "expected a certificate object, an array of them, or {\"store\", \"certificates\"}");
 	}
 
-	json_decref(doc);
-	free(lay.items);
 	arena_release(&p.scratch);
 	return p.errors;
+}
+
+const struct parser_steps certjson_steps = {
+	certjson_prepare, parse_certjson_prepared, certjson_release,
+};
+
+int parse_certjson(struct model *m, const char *file, const struct text *t,
+		   struct diag_list *diags)
+{
+	void *d = certjson_prepare(t);
+	int errors = parse_certjson_prepared(m, file, t, d, 1, diags);
+	certjson_release(d);
+	return errors;
 }

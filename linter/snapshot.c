@@ -6,11 +6,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "parse.h"
 #include "readfile.h"
 #include "snapshot.h"
 #include "timing.h"
 #include "util.h"
+#include "workers.h"
 
 typedef int (*parse_fn)(struct model *, const char *, const struct text *, struct diag_list *);
 
@@ -107,99 +110,191 @@ static parse_fn parser_for(enum input_kind kind)
 	BUG("no parser for an input kind");
 }
 
-static int load_file(struct model *m, const char *path, int explicit,
-		     const struct snapshot_options *opt, struct diag_list *inputs)
+/* The two-step parsers (parse.h), by kind; NULL for the others. */
+static const struct parser_steps *steps_for(enum input_kind kind)
 {
-	const char *file = model_intern_file(m, path);
-	struct srcloc loc = { file, 0, 0, NULL };
-	unsigned char *buf;
-	size_t len;
+	return kind == INPUT_CERTJSON ? &certjson_steps : NULL;
+}
+
+/*
+ * One input file.  prepare_file() reads, decodes and recognises it, and
+ * runs its parser's model-free step, on a worker thread; apply_file()
+ * then parses it into the model on the main thread, in input order, so
+ * the model is the same for any --jobs.
+ */
+struct pending {
+	const char *path;
+	int explicit;            /* named on the command line, not found in a directory */
+	int rc;                  /* read_whole_file(): 0, -1 (why), -2 (too large) */
 	const char *why;
+	size_t len;
+	struct text text;
+	struct decode_result res;
+	enum input_kind kind;
+	void *prepared;          /* steps_for(kind)->prepare(), or NULL */
+	double read_s, decode_s, prepare_s;
+};
+
+struct pipeline {
+	struct pending *items;
+	size_t nr, alloc;
+	const struct snapshot_options *opt;
+};
+
+static void prepare_file(void *ctx, size_t i)
+{
+	struct pipeline *pl = ctx;
+	struct pending *f = &pl->items[i];
+	unsigned char *buf;
+	double t0 = timing_now();
+
+	f->rc = read_whole_file(f->path, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
+	double t1 = timing_now();
+	f->read_s = t1 - t0;
+	if (f->rc)
+		return;
+	text_decode(buf, f->len, &f->text, &f->res);
+	free(buf);
+	f->kind = detect_kind(&f->text);
+	double t2 = timing_now();
+	f->decode_s = t2 - t1;
+	const struct parser_steps *st = steps_for(f->kind);
+	if (st) {
+		f->prepared = st->prepare(&f->text);
+		f->prepare_s = timing_now() - t2;
+	}
+}
+
+/* The input diagnostics of a file that could not be read or decoded cleanly. */
+static int read_problems(const struct pending *f, struct srcloc loc, size_t max,
+			 struct diag_list *inputs)
+{
 	int errors = 0;
 
-	struct timings *tm = opt->timings;
-	double t0 = tm ? timing_now() : 0;
-	int rc = read_whole_file(path, opt->max_input_bytes, &buf, &len, &why);
-	if (tm)
-		tm->read += timing_now() - t0;
-	if (rc) {
-		struct input_file *f = model_add_input(m, file, INPUT_UNKNOWN);
-		f->failed = 1;
-		if (rc == -2)
-			diag_input(inputs, "input", SEV_ERROR, &loc,
-				   "file is larger than the input limit of %zu bytes; not read (see --max-input-size)",
-				   opt->max_input_bytes);
-		else
-			diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read file: %s", why);
+	if (f->rc == -2) {
+		diag_input(inputs, "input", SEV_ERROR, &loc,
+			   "file is larger than the input limit of %zu bytes; not read (see --max-input-size)",
+			   max);
 		return 1;
 	}
+	if (f->rc) {
+		diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read file: %s", f->why);
+		return 1;
+	}
+	for (size_t i = 0; i < f->res.nr_problems; i++) {
+		loc.line = f->res.problems[i].line;
+		diag_input(inputs, "input", SEV_ERROR, &loc, "%s (%s)",
+			   f->res.problems[i].message, f->text.encoding);
+		errors++;
+	}
+	if (f->res.nr_total > f->res.nr_problems) {
+		loc.line = 0;
+		diag_input(inputs, "input", SEV_ERROR, &loc,
+			   "%zu more undecodable bytes or characters not listed",
+			   f->res.nr_total - f->res.nr_problems);
+		errors++;
+	}
+	return errors;
+}
 
-	struct text t;
-	struct decode_result res;
-	if (tm)
-		t0 = timing_now();
-	text_decode(buf, len, &t, &res);
-	free(buf);
+static int apply_file(struct model *m, struct pending *f, const struct snapshot_options *opt,
+		      struct diag_list *inputs)
+{
+	const char *file = model_intern_file(m, f->path);
+	struct srcloc loc = { file, 0, 0, NULL };
+	struct timings *tm = opt->timings;
+	int errors = 0;
 
-	enum input_kind kind = detect_kind(&t);
-	if (tm)
-		tm->decode += timing_now() - t0;
-	struct input_file *f = model_add_input(m, file, kind);
-	f->bytes = len;
-	f->encoding = t.encoding;
+	if (tm) {
+		tm->read += f->read_s;
+		tm->decode += f->decode_s;
+	}
+	if (f->rc) {
+		model_add_input(m, file, INPUT_UNKNOWN)->failed = 1;
+		return read_problems(f, loc, opt->max_input_bytes, inputs);
+	}
 
-	if (kind == INPUT_UNKNOWN) {
-		if (explicit) {
-			loc.line = len ? 1 : 0;
-			diag_input(inputs, "input", SEV_ERROR, &loc, len ?
+	struct input_file *in = model_add_input(m, file, f->kind);
+	in->bytes = f->len;
+	in->encoding = f->text.encoding;
+	if (f->kind == INPUT_UNKNOWN) {
+		if (f->explicit) {
+			loc.line = f->len ? 1 : 0;
+			diag_input(inputs, "input", SEV_ERROR, &loc, f->len ?
 				   "not a recognised input: expected netsh http show sslcert output, "
 				   "a .reg export, an IIS applicationHost.config, a certificate store "
 				   "JSON dump or a snapshot.json manifest" :
 				   "file is empty: expected netsh http show sslcert output or a .reg export");
-			f->failed = 1;
+			in->failed = 1;
 			errors++;
 		} else {
-			f->skipped = 1;
+			in->skipped = 1;
 		}
-		text_release(&t);
 		return errors;
 	}
+	errors += read_problems(f, loc, opt->max_input_bytes, inputs);
 
-	for (size_t i = 0; i < res.nr_problems; i++) {
-		loc.line = res.problems[i].line;
-		diag_input(inputs, "input", SEV_ERROR, &loc, "%s (%s)",
-			   res.problems[i].message, t.encoding);
-		errors++;
+	m->kinds_read |= 1u << f->kind;
+	double t0 = timing_now();
+	const struct parser_steps *st = steps_for(f->kind);
+	if (st) {
+		errors += st->parse_prepared(m, file, &f->text, f->prepared, opt->jobs, inputs);
+	} else {
+		errors += parser_for(f->kind)(m, file, &f->text, inputs);
 	}
-	if (res.nr_total > res.nr_problems) {
-		loc.line = 0;
-		diag_input(inputs, "input", SEV_ERROR, &loc,
-			   "%zu more undecodable bytes or characters not listed",
-			   res.nr_total - res.nr_problems);
-		errors++;
-	}
-
-	m->kinds_read |= 1u << kind;
-	if (tm)
-		t0 = timing_now();
-	errors += parser_for(kind)(m, file, &t, inputs);
 	if (tm) {
-		tm->parse[kind] += timing_now() - t0;
-		tm->files[kind]++;
+		tm->parse[f->kind] += f->prepare_s + timing_now() - t0;
+		tm->files[f->kind]++;
 	}
 #ifdef SSLCERTLINT_DEVELOPER
 	if (model_check(m, stderr))
 		BUG("model_check failed after a parse");
 #endif
-	text_release(&t);
 	return errors;
+}
+
+static void release_pending(struct pending *f)
+{
+	const struct parser_steps *st = steps_for(f->kind);
+	if (st && f->prepared)
+		st->release(f->prepared);
+	f->prepared = NULL;
+	text_release(&f->text);
+}
+
+static void add_pending(struct pipeline *pl, const char *path, int explicit)
+{
+	ALLOC_GROW(pl->items, pl->nr + 1, pl->alloc);
+	struct pending *f = &pl->items[pl->nr++];
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	f->explicit = explicit;
+}
+
+/* A command-line argument: one file, or a directory's files items[first..first+nr). */
+struct argument {
+	const char *path;
+	int is_dir;
+	size_t first, nr;
+};
+
+void snapshot_init(void)
+{
+	/* libxml2 sets up its globals lazily, which is not safe with threads */
+	xmlInitParser();
 }
 
 int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 		  const struct snapshot_options *opt, struct diag_list *inputs)
 {
+	struct pipeline pl = { NULL, 0, 0, opt };
+	struct argument *args = xcalloc(nr_paths ? nr_paths : 1, sizeof(*args));
+	size_t nr_args = 0;
+	char **owned = NULL;     /* paths found in directories */
+	size_t nr_owned = 0, alloc_owned = 0;
 	int errors = 0;
 
+	/* what to read, in order: the arguments, each directory walked and sorted */
 	for (size_t i = 0; i < nr_paths; i++) {
 		struct stat st;
 		if (stat(paths[i], &st)) {
@@ -208,29 +303,56 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 			errors++;
 			continue;
 		}
-		if (!S_ISDIR(st.st_mode)) {
-			errors += load_file(m, paths[i], 1, opt, inputs);
-			continue;
+		struct argument *a = &args[nr_args++];
+		a->path = paths[i];
+		a->is_dir = S_ISDIR(st.st_mode);
+		a->first = pl.nr;
+		if (!a->is_dir) {
+			add_pending(&pl, paths[i], 1);
+		} else {
+			struct path_list files = { NULL, 0, 0 };
+			errors += walk_dir(paths[i], 0, &files, m, inputs);
+			for (size_t j = 0; j < files.nr; j++) {
+				add_pending(&pl, files.items[j], 0);
+				ALLOC_GROW(owned, nr_owned + 1, alloc_owned);
+				owned[nr_owned++] = files.items[j];
+			}
+			free(files.items);
 		}
-		struct path_list files = { NULL, 0, 0 };
-		size_t before = m->nr_files;
-		errors += walk_dir(paths[i], 0, &files, m, inputs);
-		for (size_t j = 0; j < files.nr; j++) {
-			errors += load_file(m, files.items[j], 0, opt, inputs);
-			free(files.items[j]);
-		}
-		free(files.items);
+		a->nr = pl.nr - a->first;
+	}
 
+	/* read and decode ahead on the workers; parse in order here */
+	int jobs = opt->jobs;
+	struct workers *w = workers_start(pl.nr, jobs, jobs > 1 ? 2 * (size_t)jobs : 1,
+					  prepare_file, &pl);
+	for (size_t i = 0; i < nr_args; i++) {
+		const struct argument *a = &args[i];
+		size_t before = m->nr_files;
+		for (size_t j = a->first; j < a->first + a->nr; j++) {
+			workers_wait(w, j);
+			errors += apply_file(m, &pl.items[j], opt, inputs);
+			release_pending(&pl.items[j]);
+		}
+		if (!a->is_dir)
+			continue;
 		int found = 0;
 		for (size_t j = before; j < m->nr_files; j++)
 			found |= !m->files[j].skipped;
 		if (!found) {
-			struct srcloc loc = { model_intern_file(m, paths[i]), 0, 0, NULL };
+			struct srcloc loc = { model_intern_file(m, a->path), 0, 0, NULL };
 			diag_input(inputs, "input", SEV_ERROR, &loc,
 				   "no inputs found in directory: expected netsh output or .reg exports");
 			errors++;
 		}
 	}
+	workers_finish(w);
+	for (size_t i = 0; i < nr_owned; i++)
+		free(owned[i]);
+	free(owned);
+	free(pl.items);
+	free(args);
+
 	double t0 = opt->timings ? timing_now() : 0;
 	model_finish(m);
 	if (opt->timings)

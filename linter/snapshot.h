@@ -15,14 +15,24 @@ struct timings;
 
 struct snapshot_options {
 	size_t max_input_bytes;  /* larger files are an input error, not read */
+	int jobs;                /* threads reading and decoding ahead (--jobs); <= 1: none */
 	struct timings *timings; /* --timings: where the time goes; NULL when not asked */
 };
+
+/*
+ * Sets up the parsing libraries' global state (libxml2's) once, on the
+ * main thread, before any thread parses: call it first.
+ */
+void snapshot_init(void);
 
 #define SNAPSHOT_DEFAULT_MAX_INPUT ((size_t)512 * 1024 * 1024)
 
 /*
  * Reads every input under paths into m, appending input diagnostics to
- * inputs.  A directory's entries are read in byte order of their names;
+ * inputs.  With opt->jobs > 1, files are read, decoded and (for the
+ * parsers that can) partly parsed on worker threads, ahead of the main
+ * thread, which parses them into m in input order: m is the same for
+ * any number of jobs.  A directory's entries are read in byte order of their names;
  * names starting with '.' are left out.  A file of unknown kind found in
  * a directory is listed as skipped; one named explicitly is an input
  * error.  Inputs are opened read-only and never changed.

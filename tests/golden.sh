@@ -10,6 +10,7 @@
 #   tests/golden.sh --update   rewrite the expected files (review the diff!)
 #
 # A file DIR.args beside the folder may hold extra options (one line).
+# Each report must also come out the same with --jobs 1 and --jobs 5.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C
@@ -22,10 +23,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
-run() {   # run DIR FORMAT > file: the report; the text one ends with "# exit N"
+run() {   # run DIR FORMAT [OPTION...] > file: the report; the text one ends with "# exit N"
 	dir=$1 fmt=$2
-	args=""
-	[ -f "$dir.args" ] && args=$(cat "$dir.args")
+	shift 2
+	args="$*"
+	[ -f "$dir.args" ] && args="$args $(cat "$dir.args")"
 	# shellcheck disable=SC2086
 	$BIN --now "$NOW" --color never --format "$fmt" $args "$dir" 2>&1
 	rc=$?
@@ -50,6 +52,14 @@ for dir in $(find fixtures -mindepth 1 -type d ! -path 'fixtures/parse*' | sort)
 			fail=$((fail + 1))
 		elif cmp -s "$exp" "$tmp/actual"; then
 			pass=$((pass + 1))
+			# the same report whatever the number of threads
+			for jobs in 1 5; do
+				run "$dir" "$fmt" --jobs $jobs > "$tmp/actual-j"
+				cmp -s "$exp" "$tmp/actual-j" && continue
+				echo "FAIL $exp with --jobs $jobs:"
+				diff -u "$exp" "$tmp/actual-j" | head -20
+				fail=$((fail + 1))
+			done
 		else
 			echo "FAIL $exp:"
 			diff -u "$exp" "$tmp/actual" | head -40
