@@ -12,7 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 import glob, json, sys
 certs = []
 for f in sorted(glob.glob("fixtures/story/*.json")):
-    doc = json.load(open(f, encoding="utf-8-sig"))
+    raw = open(f, "rb").read()
+    doc = json.loads(raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"))
     if isinstance(doc, dict) and "certificates" in doc:
         doc = doc["certificates"]
     for c in doc if isinstance(doc, list) else [doc]:
