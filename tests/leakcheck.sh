@@ -1,7 +1,8 @@
 #!/bin/sh
 # valgrind over every fixture snapshot and every real corpus file: no
 # invalid read or write, no use of uninitialised memory, nothing
-# "definitely lost".  Run from the repository root (make leakcheck).
+# "definitely lost"; and two fleets (--fleet, threads).  Run from the
+# repository root (make leakcheck).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
@@ -19,6 +20,17 @@ for target in $(find fixtures -mindepth 1 -type d ! -path 'fixtures/parse*' -lin
 			pass=$((pass + 1))
 		fi
 	done
+done
+# fleet mode: hosts linted on threads (each folder of fixtures/rules/SCL001 is a host)
+for fleet in fixtures/rules/SCL001 fixtures/rules/SCL006; do
+	$VG ./sslcertlint --now 2026-01-01T00:00:00Z --jobs 3 --format sarif --fleet "$fleet" > /dev/null 2> leakcheck.log
+	if [ $? = 99 ]; then
+		echo "FAIL --fleet $fleet:"
+		sed 's/^/    /' leakcheck.log | head -30
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
 done
 rm -f leakcheck.log
 echo "leakcheck: $pass passed, $fail failed"

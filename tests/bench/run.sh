@@ -3,7 +3,9 @@
 # of reading the same inputs with standard tools.  docs/performance.md explains
 # the table.
 #
-#   tests/bench/run.sh                 sizes 1000 10000 100000 (or BENCH_SIZES="...")
+#   tests/bench/run.sh                 sizes 1000 10000 100000 (or BENCH_SIZES="..."),
+#                                      and a fleet of 200 1000-site hosts
+#                                      (BENCH_FLEET_HOSTS=N; 0 for none)
 #
 # For each size it generates a snapshot with tests/bench/gen-snapshot into
 # build/bench/N/ (kept: generated again only when missing or when gen-snapshot or
@@ -146,9 +148,48 @@ bench_size() {   # bench_size N
 	eval "WALL_$n=$LAST_WALL"
 }
 
+# ---- a fleet: FLEET_HOSTS servers, each the 1000-site snapshot ----
+FLEET_HOSTS=${BENCH_FLEET_HOSTS:-200}
+
+# fleet_snapshot: a folder of FLEET_HOSTS host folders.  Each holds hard links
+# to the 1000-site snapshot's files (no extra disk; every host is still read and
+# parsed in full) and its own snapshot.json naming the host web001...
+fleet_snapshot() {
+	local src dir=$OUT/fleet-$FLEET_HOSTS i h f
+	src=$(snapshot 1000)
+	local stamp=$dir/.generated
+	if [ ! -f "$stamp" ] || [ "$src/.generated" -nt "$stamp" ]; then
+		rm -rf "$dir"
+		for ((i = 1; i <= FLEET_HOSTS; i++)); do
+			h=$(printf 'web%03d' "$i")
+			mkdir -p "$dir/$h"
+			for f in "$src"/*; do
+				[ "${f##*/}" = snapshot.json ] || ln "$f" "$dir/$h/" 2>/dev/null || cp "$f" "$dir/$h/"
+			done
+			sed "s/\"host\": *\"[^\"]*\"/\"host\": \"$h\"/" "$src/snapshot.json" > "$dir/$h/snapshot.json"
+		done
+		touch "$stamp"
+	fi
+	echo "$dir"
+}
+
+bench_fleet() {
+	local dir bytes x=0 j=0 h
+	dir=$(fleet_snapshot)
+	bytes=$(find "$dir" -type f ! -name .generated -printf '%s\n' | awk '{ t += $1 } END { print t }')
+	for h in "$dir"/*/; do
+		floor "$h" 1
+		x=$(awk -v a="$x" -v b="$FLOOR_XML" 'BEGIN { print a + b }')
+		j=$(awk -v a="$j" -v b="$FLOOR_JQ" 'BEGIN { print a + b }')
+	done
+	FLOOR_XML=$x FLOOR_JQ=$j
+	bench_row "fleet of $FLEET_HOSTS × 1000" "$bytes" "$(awk -v a="$x" -v b="$j" 'BEGIN { print a + b }')" 1 --fleet "$dir"
+}
+
 # ---- the table ----
 # generate first, so the table comes out in one piece
 for n in $SIZES; do snapshot "$n" >/dev/null; done
+[ "$FLEET_HOSTS" -gt 0 ] && fleet_snapshot >/dev/null
 
 echo "sslcertlint $("$LINTER" --version | sed 's/^sslcertlint //') ($(git describe --always --dirty 2>/dev/null || echo '?')), $(date -u +%Y-%m-%d)"
 echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -157,6 +198,7 @@ echo
 echo "| sites | input MB | report | sslcertlint s | CPU s | peak RSS MB | xmllint s | jq s | floor s | linter/floor | RSS/input byte |"
 echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do bench_size "$n"; done
+[ "$FLEET_HOSTS" -gt 0 ] && bench_fleet
 echo
 if [ -n "${WALL_10000:-}" ] && [ -n "${WALL_100000:-}" ]; then
 	awk -v a="$WALL_10000" -v b="$WALL_100000" 'BEGIN {
