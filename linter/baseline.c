@@ -80,6 +80,7 @@ static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc)
 		e.rule_name = str_or_null(&b->arena, json_object_get(f, "rule"));
 		e.message = str_or_null(&b->arena, json_object_get(f, "message"));
 		e.key = str_or_null(&b->arena, json_object_get(f, "key"));
+		e.host = str_or_null(&b->arena, json_object_get(f, "host"));
 		json_t *state = json_object_get(f, "baselineState");
 		if (!e.fingerprint || !e.rule_id ||
 		    (json_is_string(state) && !strcmp(json_string_value(state), "absent")))
@@ -93,6 +94,19 @@ static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc)
 		add(b, alloc, &e);
 	}
 	return 0;
+}
+
+/* The logicalLocation of a result's key: not the "module" a fleet report adds for the host. */
+static json_t *sarif_key_location(json_t *location)
+{
+	size_t i;
+	json_t *l;
+	json_array_foreach(json_object_get(location, "logicalLocations"), i, l) {
+		const char *kind = json_string_value(json_object_get(l, "kind"));
+		if (!kind || strcmp(kind, "module"))
+			return l;
+	}
+	return NULL;
 }
 
 /* A SARIF log of this tool: runs[0].results[] with our partialFingerprints entry. */
@@ -109,8 +123,8 @@ static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
 		e.rule_id = str_or_null(&b->arena, json_object_get(r, "ruleId"));
 		e.message = str_or_null(&b->arena, json_object_get(json_object_get(r, "message"), "text"));
 		json_t *loc0 = json_array_get(json_object_get(r, "locations"), 0);
-		e.key = str_or_null(&b->arena, json_object_get(json_array_get(
-			json_object_get(loc0, "logicalLocations"), 0), "fullyQualifiedName"));
+		e.key = str_or_null(&b->arena, json_object_get(sarif_key_location(loc0), "fullyQualifiedName"));
+		e.host = str_or_null(&b->arena, json_object_get(json_object_get(r, "properties"), "host"));
 		json_t *state = json_object_get(r, "baselineState");
 		if (!e.fingerprint || !e.rule_id ||
 		    (json_is_string(state) && !strcmp(json_string_value(state), "absent")))
@@ -205,6 +219,7 @@ void baseline_apply(struct baseline *b, struct diag_list *findings)
 		const struct rule *rule = rule_find(e->rule_id);
 		d->rule_name = e->rule_name ? e->rule_name : rule ? rule->name : NULL;
 		d->key = e->key;
+		d->host = e->host;
 		d->baseline = BASELINE_ABSENT;
 	}
 }

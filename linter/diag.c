@@ -113,6 +113,8 @@ static int cmp_diag(const void *pa, const void *pb)
 	const struct diag *b = *(const struct diag *const *)pb;
 	int c;
 
+	if ((c = cmp_str(a->host, b->host)))
+		return c;
 	if ((c = cmp_str(a->loc.file, b->loc.file)))
 		return c;
 	if (a->loc.line != b->loc.line)

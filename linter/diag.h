@@ -44,6 +44,7 @@ struct diag {
 	size_t nr_related, alloc_related;
 	const char *suppressed;  /* the suppression's reason when a configured suppression applies, else NULL */
 	enum baseline_state baseline;
+	const char *host;        /* fleet mode: the server it belongs to (not owned); else NULL */
 };
 
 struct rule;
@@ -68,7 +69,8 @@ void diag_list_release(struct diag_list *list);
 /*
  * Appends a finding of the rule that is running (see rule.h) and returns
  * it, owned by the list, so the caller can add related locations and a
- * fix.  key may be NULL.  The message is printf-formatted.
+ * fix.  key may be NULL.  The message is printf-formatted.  Its host is
+ * NULL; a fleet driver sets it.
  */
 struct diag *diag_emit(struct diag_list *list, enum severity level,
 		       const struct srcloc *loc, const char *key,
@@ -95,8 +97,9 @@ void diag_set_fix(struct diag_list *list, struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /*
- * Sorts by (file, line, col, rule id, key, message), so output is the
- * same whatever order inputs were read and rules ran in.
+ * Sorts by (host, file, line, col, rule id, key, message), a NULL host
+ * first, so output is the same whatever order inputs were read and rules
+ * ran in, and a fleet's diagnostics are grouped by host.
  */
 void diag_list_sort(struct diag_list *list);
 

@@ -39,6 +39,7 @@ struct input_file {
 	size_t bytes;
 	int skipped;             /* found in a directory, not an input kind: listed, not read */
 	int failed;              /* could not be read or decoded */
+	const char *host;        /* fleet mode: the server whose snapshot holds it; else NULL */
 };
 
 /* ---- registry values ------------------------------------------------ */

@@ -17,6 +17,18 @@ struct not_run {
 	const char *rule_id;     /* "SCL001" */
 	const char *rule_name;   /* "ctl-store-missing" */
 	const char *reason;      /* what is missing and the export that would enable it */
+	const char *host;        /* fleet mode: the server it did not run for; else NULL */
+};
+
+/*
+ * Fleet mode (--fleet DIR): one server's snapshot.  Its files, findings,
+ * input diagnostics and rules not run are those whose host equals name.
+ */
+struct report_host {
+	const char *name;        /* the host name: the snapshot directory's name */
+	const char *path;        /* the snapshot directory, as given */
+	int failed;              /* its snapshot had input errors */
+	size_t nr_bindings, nr_sites, nr_certs;   /* of its model, for its summary */
 };
 
 struct rule;
@@ -37,6 +49,14 @@ struct report {
 	int show_suppressed;     /* text: list suppressed findings too */
 	int baseline;            /* compared with a baseline: findings carry a baseline state */
 	int color;               /* text: ANSI colours (only when writing to a terminal) */
+	/*
+	 * Fleet mode: files, findings, inputs and not_run hold every host's
+	 * entries, each carrying its host (NULL for a run-level one such as
+	 * a configuration error); nr_bindings, nr_sites, nr_certs are totals.
+	 */
+	int fleet;
+	const struct report_host *hosts;    /* sorted by name */
+	size_t nr_hosts;
 };
 
 /*
@@ -57,9 +77,36 @@ const char *report_format_names(void);
 
 /*
  * A stable fingerprint of a finding: 16 lower-case hex digits of the
- * 64-bit FNV-1a hash of "<rule id>\n<logical key>" (never line numbers),
- * so a re-export that only moves lines keeps it.  out has 17 bytes.
+ * 64-bit FNV-1a hash of "<rule id>\n<logical key>", or in fleet mode
+ * (d->host set) of "<rule id>\n<host>\n<logical key>" (never line
+ * numbers), so a re-export that only moves lines keeps it and the same
+ * problem on two servers gets two.  out has 17 bytes.
  */
 void report_fingerprint(const struct diag *d, char out[17]);
+
+/*
+ * Whether an entry of `host` belongs to group h of r: every entry when h
+ * is NULL (the whole report); with h->name NULL, those of no host in
+ * r->hosts (run-level ones, and ones gone since the baseline from a host
+ * no longer in the fleet); else those of host h->name.
+ */
+int report_in_group(const struct report *r, const struct report_host *h, const char *host);
+
+/* The counts of a summary, for the whole report or one group. */
+struct report_summary {
+	size_t error, warning, note;   /* findings that count: not suppressed, not absent */
+	size_t suppressed;             /* findings a suppression hides */
+	size_t new, absent;            /* not suppressed, in that baseline state */
+	size_t input_errors;           /* input diagnostics at level error */
+	size_t inputs;                 /* files read (not skipped) */
+	size_t bindings, sites, certs;
+};
+
+/*
+ * The summary of group h (see report_in_group; NULL: the whole report,
+ * with the report's totals of bindings, sites and certificates).
+ */
+void report_summarize(const struct report *r, const struct report_host *h,
+		      struct report_summary *s);
 
 #endif

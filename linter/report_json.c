@@ -8,6 +8,9 @@
  * when 0, "column" when 0 or when the line is unknown, "path" when the
  * location has no file, "key", "fix", "encoding", "logicalPath" when NULL.
  *
+ * In fleet mode every input, finding, error and notRun entry of a host
+ * has a "host" member, and "hosts" lists the hosts with a summary each.
+ *
  * Jansson accepts only valid UTF-8; a path or message that is not (a
  * file name from the command line, say) is written with each bad byte
  * replaced by U+FFFD rather than dropped.
@@ -33,6 +36,13 @@ static void set_where(json_t *obj, const struct srcloc *loc)
 	}
 }
 
+/* obj["host"] = host in fleet mode (left out for a run-level entry) */
+static void set_host(json_t *obj, const struct report *r, const char *host)
+{
+	if (r->fleet)
+		json_set_str(obj, "host", host);
+}
+
 static json_t *tool_json(const struct report *r)
 {
 	json_t *tool = json_must(json_object());
@@ -47,6 +57,7 @@ static json_t *inputs_json(const struct report *r)
 	for (size_t i = 0; i < r->nr_files; i++) {
 		const struct input_file *f = &r->files[i];
 		json_t *o = json_must(json_object());
+		set_host(o, r, f->host);
 		json_set_str(o, "path", f->path);
 		json_set_str(o, "kind", input_kind_name(f->kind));
 		json_set_str(o, "encoding", f->encoding);
@@ -58,11 +69,12 @@ static json_t *inputs_json(const struct report *r)
 	return arr;
 }
 
-static json_t *finding_json(const struct diag *d)
+static json_t *finding_json(const struct report *r, const struct diag *d)
 {
 	json_t *o = json_must(json_object());
 	char fp[17];
 
+	set_host(o, r, d->host);
 	json_set_str(o, "ruleId", d->rule_id);
 	json_set_str(o, "rule", d->rule_name);
 	json_set_str(o, "level", severity_name(d->level));
@@ -106,7 +118,7 @@ static json_t *findings_json(const struct report *r)
 	json_t *arr = json_must(json_array());
 	if (r->findings)
 		for (size_t i = 0; i < r->findings->nr; i++)
-			json_append(arr, finding_json(r->findings->items[i]));
+			json_append(arr, finding_json(r, r->findings->items[i]));
 	return arr;
 }
 
@@ -118,6 +130,7 @@ static json_t *errors_json(const struct report *r)
 	for (size_t i = 0; i < r->inputs->nr; i++) {
 		const struct diag *d = r->inputs->items[i];
 		json_t *o = json_must(json_object());
+		set_host(o, r, d->host);
 		json_set_str(o, "level", severity_name(d->level));
 		json_set_str(o, "id", d->rule_id);
 		json_set_str(o, "message", d->message);
@@ -132,6 +145,7 @@ static json_t *not_run_json(const struct report *r)
 	json_t *arr = json_must(json_array());
 	for (size_t i = 0; i < r->nr_not_run; i++) {
 		json_t *o = json_must(json_object());
+		set_host(o, r, r->not_run[i].host);
 		json_set_str(o, "ruleId", r->not_run[i].rule_id);
 		json_set_str(o, "rule", r->not_run[i].rule_name);
 		json_set_str(o, "reason", r->not_run[i].reason);
@@ -140,53 +154,42 @@ static json_t *not_run_json(const struct report *r)
 	return arr;
 }
 
-static size_t count(const struct diag_list *list, enum severity level)
-{
-	return list ? diag_list_count(list, level) : 0;
-}
-
-/*
- * Findings that count, as in the text report: at `level`, not
- * suppressed, not gone since the baseline.  With level SEV_NONE: the
- * suppressed ones (suppressed = 1) or those in baseline state `state`.
- */
-static size_t count_findings(const struct diag_list *list, enum severity level,
-			     int suppressed, enum baseline_state state)
-{
-	size_t n = 0;
-	for (size_t i = 0; list && i < list->nr; i++) {
-		const struct diag *d = list->items[i];
-		if (level != SEV_NONE)
-			n += d->level == level && !d->suppressed && d->baseline != BASELINE_ABSENT;
-		else if (suppressed)
-			n += d->suppressed != NULL;
-		else
-			n += d->baseline == state && !d->suppressed;
-	}
-	return n;
-}
-
-static json_t *summary_json(const struct report *r)
+/* The summary of group h (see report_in_group; NULL: the whole report). */
+static json_t *summary_json(const struct report *r, const struct report_host *h)
 {
 	json_t *o = json_must(json_object());
-	size_t nr_read = 0;
+	struct report_summary s;
 
-	for (size_t i = 0; i < r->nr_files; i++)
-		nr_read += !r->files[i].skipped;
-	json_set_count(o, "error", count_findings(r->findings, SEV_ERROR, 0, BASELINE_NONE));
-	json_set_count(o, "warning", count_findings(r->findings, SEV_WARNING, 0, BASELINE_NONE));
-	json_set_count(o, "note", count_findings(r->findings, SEV_NOTE, 0, BASELINE_NONE));
-	json_set_count(o, "suppressed", count_findings(r->findings, SEV_NONE, 1, BASELINE_NONE));
+	report_summarize(r, h, &s);
+	json_set_count(o, "error", s.error);
+	json_set_count(o, "warning", s.warning);
+	json_set_count(o, "note", s.note);
+	json_set_count(o, "suppressed", s.suppressed);
 	if (r->baseline) {
-		json_set_count(o, "new", count_findings(r->findings, SEV_NONE, 0, BASELINE_NEW));
-		json_set_count(o, "absent", count_findings(r->findings, SEV_NONE, 0, BASELINE_ABSENT));
+		json_set_count(o, "new", s.new);
+		json_set_count(o, "absent", s.absent);
 	}
-	json_set_count(o, "inputErrors", count(r->inputs, SEV_ERROR));
-	json_set_count(o, "inputs", nr_read);
-	json_set_count(o, "bindings", r->nr_bindings);
-	json_set_count(o, "sites", r->nr_sites);
-	json_set_count(o, "certificates", r->nr_certs);
+	json_set_count(o, "inputErrors", s.input_errors);
+	json_set_count(o, "inputs", s.inputs);
+	json_set_count(o, "bindings", s.bindings);
+	json_set_count(o, "sites", s.sites);
+	json_set_count(o, "certificates", s.certs);
 	return o;
+}
+
+static json_t *hosts_json(const struct report *r)
+{
+	json_t *arr = json_must(json_array());
+	for (size_t i = 0; i < r->nr_hosts; i++) {
+		const struct report_host *h = &r->hosts[i];
+		json_t *o = json_must(json_object());
+		json_set_str(o, "name", h->name);
+		json_set_str(o, "path", h->path);
+		json_set(o, "failed", json_boolean(h->failed));
+		json_set(o, "summary", summary_json(r, h));
+		json_append(arr, o);
+	}
+	return arr;
 }
 
 int report_json(const struct report *r, FILE *out)
@@ -201,7 +204,9 @@ int report_json(const struct report *r, FILE *out)
 	json_set(doc, "findings", findings_json(r));
 	json_set(doc, "errors", errors_json(r));
 	json_set(doc, "notRun", not_run_json(r));
-	json_set(doc, "summary", summary_json(r));
+	json_set(doc, "summary", summary_json(r, NULL));
+	if (r->fleet)
+		json_set(doc, "hosts", hosts_json(r));
 
 	if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
 		ret = -1;

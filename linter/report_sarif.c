@@ -23,6 +23,14 @@
  *                      the checkout)
  *   automationDetails  when r->automation_id is set
  *   columnKind         unicodeCodePoints (srcloc.h)
+ *   properties.hosts   fleet mode: the host names, in order
+ *
+ * Fleet mode keeps one run, over every host's files: each result and
+ * each notification of a host has properties.host, and a result has its
+ * host as a logicalLocation of kind "module" after its key's "resource";
+ * its fingerprint includes the host (report_fingerprint()), so the same
+ * problem on two servers is two results to code scanning.  A finding
+ * without a file points at its host's first input.
  *
  * Locations: a path given relative is written as a relative URI with
  * uriBaseId SRCROOT (forward slashes, no leading "./", percent-encoded
@@ -375,11 +383,24 @@ static long rule_index(const struct report *r, const char *id)
 
 /* ---- results ----------------------------------------------------------- */
 
-/* The first input that was read, else the first listed; NULL when there is none. */
-static const char *first_input(const struct report *r)
+/* In fleet mode, the entries of host; else every entry. */
+static int of_host(const struct report *r, const char *host, const char *entry_host)
+{
+	struct report_host h = { .name = host };
+	return !r->fleet || report_in_group(r, &h, entry_host);
+}
+
+/*
+ * The first input of host (in fleet mode) that was read, else the first
+ * listed, else the report's first; NULL when there is none.
+ */
+static const char *first_input(const struct report *r, const char *host)
 {
 	for (size_t i = 0; i < r->nr_files; i++)
-		if (!r->files[i].skipped)
+		if (!r->files[i].skipped && of_host(r, host, r->files[i].host))
+			return r->files[i].path;
+	for (size_t i = 0; i < r->nr_files; i++)
+		if (of_host(r, host, r->files[i].host))
 			return r->files[i].path;
 	return r->nr_files ? r->files[0].path : NULL;
 }
@@ -398,6 +419,45 @@ static const char *baseline_name(enum baseline_state b)
 	default:
 		return NULL;
 	}
+}
+
+static json_t *logical_location(const char *name, const char *fqn, const char *kind)
+{
+	json_t *o = json_must(json_object());
+	json_set_str(o, "name", name);
+	json_set_str(o, "fullyQualifiedName", fqn);
+	json_set_str(o, "kind", kind);
+	return o;
+}
+
+/*
+ * The finding's logical key (a "resource", first: baselines read it
+ * there), then in fleet mode its host (a "module"); NULL when neither.
+ */
+static json_t *logical_locations(const struct report *r, const struct diag *d)
+{
+	const char *host = r->fleet ? d->host : NULL;
+	if (!d->key && !host)
+		return NULL;
+	json_t *arr = json_must(json_array());
+	if (d->key)
+		json_append(arr, logical_location(NULL, d->key, "resource"));
+	if (host)
+		json_append(arr, logical_location(host, host, "module"));
+	return arr;
+}
+
+/* obj.properties.host = host in fleet mode (a run-level entry has none). */
+static void set_host_property(const struct report *r, json_t *obj, const char *host)
+{
+	if (!r->fleet || !host)
+		return;
+	json_t *props = json_object_get(obj, "properties");
+	if (!props) {
+		props = json_must(json_object());
+		json_set(obj, "properties", props);
+	}
+	json_set_str(props, "host", host);
 }
 
 static json_t *result_json(const struct report *r, const struct diag *d,
@@ -419,20 +479,15 @@ static json_t *result_json(const struct report *r, const struct diag *d,
 	 */
 	struct srcloc where = d->loc;
 	if (!where.file && r->nr_files)
-		where = (struct srcloc){ first_input(r), 1, 0, NULL };
+		where = (struct srcloc){ first_input(r, d->host), 1, 0, NULL };
 	json_t *locations = json_must(json_array());
-	if (where.file || d->key) {
+	json_t *logicals = logical_locations(r, d);
+	if (where.file || logicals) {
 		json_t *loc = json_must(json_object());
 		if (where.file)
 			json_set(loc, "physicalLocation", physical_location(&where, artifact_index, 1));
-		if (d->key) {
-			json_t *logical = json_must(json_object());
-			json_set_str(logical, "fullyQualifiedName", d->key);
-			json_set_str(logical, "kind", "resource");
-			json_t *arr = json_must(json_array());
-			json_append(arr, logical);
-			json_set(loc, "logicalLocations", arr);
-		}
+		if (logicals)
+			json_set(loc, "logicalLocations", logicals);
 		json_append(locations, loc);
 	}
 	json_set(o, "locations", locations);
@@ -482,6 +537,7 @@ static json_t *result_json(const struct report *r, const struct diag *d,
 		json_set(o, "properties", props);
 	}
 	json_decref(unlocated);
+	set_host_property(r, o, d->host);
 	return o;
 }
 
@@ -540,8 +596,10 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 			const struct diag *d = r->inputs->items[i];
 			if (d->level == SEV_ERROR)
 				ok = 0;
-			json_append(notes, notification_json(d->level, d->rule_id, d->message,
-							&d->loc, artifact_index));
+			json_t *n = notification_json(d->level, d->rule_id, d->message,
+						      &d->loc, artifact_index);
+			set_host_property(r, n, d->host);
+			json_append(notes, n);
 		}
 	for (size_t i = 0; i < r->nr_not_run; i++) {
 		const struct not_run *nr = &r->not_run[i];
@@ -552,6 +610,7 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 		if (idx >= 0)
 			json_set_count(assoc, "index", (size_t)idx);
 		json_set(n, "associatedRule", assoc);
+		set_host_property(r, n, nr->host);
 		json_append(notes, n);
 	}
 
@@ -561,6 +620,17 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 	else
 		json_decref(notes);
 	return inv;
+}
+
+/* {"hosts": [name, ...]}: the fleet's hosts, in order */
+static json_t *hosts_property(const struct report *r)
+{
+	json_t *props = json_must(json_object());
+	json_t *names = json_must(json_array());
+	for (size_t i = 0; i < r->nr_hosts; i++)
+		json_append(names, json_str(r->hosts[i].name));
+	json_set(props, "hosts", names);
+	return props;
 }
 
 static json_t *run_json(const struct report *r)
@@ -600,6 +670,8 @@ static json_t *run_json(const struct report *r)
 	json_set(run, "results", results);
 
 	json_set_str(run, "columnKind", "unicodeCodePoints");
+	if (r->fleet)
+		json_set(run, "properties", hosts_property(r));
 	strmap_release(&artifact_index);
 	return run;
 }

@@ -24,6 +24,17 @@
  * The summary counts findings only; input diagnostics are counted by the
  * "input error" tail (those at level error).  With r->color the level
  * word alone is coloured.
+ *
+ * In fleet mode the report is grouped by host (r->hosts, in order):
+ *
+ *   fleet     = input-diag* finding* skipped* not-run* gone*   (run-level: no host)
+ *               host-group* fleet-sum
+ *   host-group= "== " host " (" path ") ==" LF
+ *               input-diag* (finding+ | "no findings" LF) skipped* gone*
+ *               summary not-run*                   (all of that host only)
+ *   fleet-sum = N " host(s) (" N " with input errors): " summary
+ *
+ * where fleet-sum's summary counts every host (and the run-level entries).
  */
 #include <stdio.h>
 #include <string.h>
@@ -107,13 +118,80 @@ static int shown(const struct report *r, const struct diag *d)
 	return d->baseline != BASELINE_ABSENT && (!d->suppressed || r->show_suppressed);
 }
 
-static void print_list(const struct report *r, const struct diag_list *list, FILE *out)
+/* The diagnostics of group h still reported; returns how many were printed. */
+static size_t print_list(const struct report *r, const struct report_host *h,
+			 const struct diag_list *list, FILE *out)
 {
-	if (!list)
-		return;
-	for (size_t i = 0; i < list->nr; i++)
-		if (shown(r, list->items[i]))
-			print_diag(r, list->items[i], out);
+	size_t n = 0;
+
+	for (size_t i = 0; list && i < list->nr; i++) {
+		const struct diag *d = list->items[i];
+		if (!report_in_group(r, h, d->host) || !shown(r, d))
+			continue;
+		print_diag(r, d, out);
+		n++;
+	}
+	return n;
+}
+
+static void print_skipped(const struct report *r, const struct report_host *h, FILE *out)
+{
+	for (size_t i = 0; i < r->nr_files; i++) {
+		if (!r->files[i].skipped || !report_in_group(r, h, r->files[i].host))
+			continue;
+		fprintf(out, "%s: ", r->files[i].path);
+		print_level(r, SEV_NOTE, out);
+		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
+	}
+}
+
+/* Whether not_run entries i and j are of group h and did not run for one reason. */
+static int same_reason(const struct report *r, const struct report_host *h, size_t i, size_t j)
+{
+	return report_in_group(r, h, r->not_run[j].host) &&
+	       !strcmp(r->not_run[j].reason, r->not_run[i].reason);
+}
+
+/* The rules of group h that did not run; those for the same reason share one line. */
+static void print_not_run(const struct report *r, const struct report_host *h, FILE *out)
+{
+	for (size_t i = 0; i < r->nr_not_run; i++) {
+		const struct not_run *nr = &r->not_run[i];
+		size_t same = 0;
+		if (!report_in_group(r, h, nr->host))
+			continue;
+		for (size_t j = 0; j < i && !same; j++)
+			same = same_reason(r, h, i, j);
+		if (same)
+			continue;
+		for (size_t j = i + 1; j < r->nr_not_run; j++)
+			same += same_reason(r, h, i, j);
+		print_level(r, SEV_NOTE, out);
+		if (!same) {
+			fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
+			continue;
+		}
+		fprintf(out, ": %s", nr->rule_id);
+		for (size_t j = i + 1; j < r->nr_not_run; j++)
+			if (same_reason(r, h, i, j))
+				fprintf(out, ", %s", r->not_run[j].rule_id);
+		fprintf(out, " did not run: %s\n", nr->reason);
+	}
+}
+
+/* What went away since the baseline. */
+static void print_gone(const struct report *r, const struct report_host *h, FILE *out)
+{
+	for (size_t i = 0; r->findings && i < r->findings->nr; i++) {
+		const struct diag *d = r->findings->items[i];
+		if (d->baseline != BASELINE_ABSENT || !report_in_group(r, h, d->host))
+			continue;
+		fputs("gone since the baseline: ", out);
+		if (print_where(&d->loc, out))
+			fputs(": ", out);
+		fprintf(out, "%s [%s%s%s]\n", d->message, d->rule_id,
+			d->rule_name ? " " : "", d->rule_name ? d->rule_name : "");
+	}
 }
 
 /* ", " between counts; "1 error", "2 errors" */
@@ -122,101 +200,76 @@ static void print_count(FILE *out, const char *sep, size_t n, const char *noun)
 	fprintf(out, "%s%zu %s%s", sep, n, noun, n == 1 ? "" : "s");
 }
 
-static size_t count(const struct diag_list *list, enum severity level)
+/* The summary line of group h (NULL: the whole report), without the newline. */
+static void print_summary(const struct report *r, const struct report_host *h, FILE *out)
 {
-	return list ? diag_list_count(list, level) : 0;
+	struct report_summary s;
+
+	report_summarize(r, h, &s);
+	print_count(out, "", s.error, "error");
+	print_count(out, ", ", s.warning, "warning");
+	print_count(out, ", ", s.note, "note");
+	print_count(out, " " EM_DASH " ", s.inputs, "input");
+	print_count(out, ", ", s.bindings, "binding");
+	print_count(out, ", ", s.sites, "site");
+	print_count(out, ", ", s.certs, "certificate");
+	if (s.input_errors)
+		print_count(out, "; ", s.input_errors, "input error");
+	if (s.suppressed)
+		fprintf(out, "; %zu suppressed", s.suppressed);
+	if (r->baseline)
+		fprintf(out, "; %zu new, %zu gone since the baseline", s.new, s.absent);
 }
 
-/* Findings that count: at `level`, not suppressed, not gone since the baseline. */
-static size_t count_live(const struct diag_list *list, enum severity level)
+/* Everything of group h but its summary, in the order of a single snapshot's report. */
+static void print_body(const struct report *r, const struct report_host *h, FILE *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; list && i < list->nr; i++) {
-		const struct diag *d = list->items[i];
-		n += d->level == level && !d->suppressed && d->baseline != BASELINE_ABSENT;
-	}
-	return n;
+	print_list(r, h, r->inputs, out);
+	print_list(r, h, r->findings, out);
+	print_skipped(r, h, out);
+	print_not_run(r, h, out);
+	print_gone(r, h, out);
 }
 
-static size_t count_if(const struct diag_list *list, int suppressed, enum baseline_state state)
+static void print_host(const struct report *r, const struct report_host *h, FILE *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; list && i < list->nr; i++) {
-		const struct diag *d = list->items[i];
-		n += suppressed ? d->suppressed != NULL : (d->baseline == state && !d->suppressed);
+	fprintf(out, "== %s (%s) ==\n", h->name, h->path);
+	print_list(r, h, r->inputs, out);
+	if (!print_list(r, h, r->findings, out))
+		fputs("no findings\n", out);
+	print_skipped(r, h, out);
+	print_gone(r, h, out);
+	print_summary(r, h, out);
+	fputc('\n', out);
+	print_not_run(r, h, out);
+}
+
+/* The run-level entries (no host) first, then each host's group, then the totals. */
+static void print_fleet(const struct report *r, FILE *out)
+{
+	static const struct report_host run_level = { NULL, NULL, 0, 0, 0, 0 };
+	size_t failed = 0;
+
+	print_body(r, &run_level, out);
+	for (size_t i = 0; i < r->nr_hosts; i++) {
+		print_host(r, &r->hosts[i], out);
+		failed += r->hosts[i].failed != 0;
 	}
-	return n;
+	print_count(out, "", r->nr_hosts, "host");
+	fprintf(out, " (%zu with input errors): ", failed);
+	print_summary(r, NULL, out);
+	fputc('\n', out);
 }
 
 int report_text(const struct report *r, FILE *out)
 {
-	size_t nr_read = 0;
-
-	print_list(r, r->inputs, out);
-	print_list(r, r->findings, out);
-
-	for (size_t i = 0; i < r->nr_files; i++) {
-		if (!r->files[i].skipped) {
-			nr_read++;
-			continue;
-		}
-		fprintf(out, "%s: ", r->files[i].path);
-		print_level(r, SEV_NOTE, out);
-		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
+	if (r->fleet) {
+		print_fleet(r, out);
+	} else {
+		print_body(r, NULL, out);
+		print_summary(r, NULL, out);
+		fputc('\n', out);
 	}
-
-	/* rules that did not run for the same reason share one line */
-	for (size_t i = 0; i < r->nr_not_run; i++) {
-		const struct not_run *nr = &r->not_run[i];
-		size_t same = 0;
-		for (size_t j = 0; j < i && !same; j++)
-			same = !strcmp(r->not_run[j].reason, nr->reason);
-		if (same)
-			continue;
-		for (size_t j = i + 1; j < r->nr_not_run; j++)
-			same += !strcmp(r->not_run[j].reason, nr->reason);
-		print_level(r, SEV_NOTE, out);
-		if (!same) {
-			fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
-			continue;
-		}
-		fprintf(out, ": %s", nr->rule_id);
-		for (size_t j = i + 1; j < r->nr_not_run; j++)
-			if (!strcmp(r->not_run[j].reason, nr->reason))
-				fprintf(out, ", %s", r->not_run[j].rule_id);
-		fprintf(out, " did not run: %s\n", nr->reason);
-	}
-
-	/* what went away since the baseline, after everything else */
-	for (size_t i = 0; r->findings && i < r->findings->nr; i++) {
-		const struct diag *d = r->findings->items[i];
-		if (d->baseline != BASELINE_ABSENT)
-			continue;
-		fputs("gone since the baseline: ", out);
-		if (print_where(&d->loc, out))
-			fputs(": ", out);
-		fprintf(out, "%s [%s%s%s]\n", d->message, d->rule_id,
-			d->rule_name ? " " : "", d->rule_name ? d->rule_name : "");
-	}
-
-	print_count(out, "", count_live(r->findings, SEV_ERROR), "error");
-	print_count(out, ", ", count_live(r->findings, SEV_WARNING), "warning");
-	print_count(out, ", ", count_live(r->findings, SEV_NOTE), "note");
-	print_count(out, " " EM_DASH " ", nr_read, "input");
-	print_count(out, ", ", r->nr_bindings, "binding");
-	print_count(out, ", ", r->nr_sites, "site");
-	print_count(out, ", ", r->nr_certs, "certificate");
-	size_t input_errors = count(r->inputs, SEV_ERROR);
-	if (input_errors)
-		print_count(out, "; ", input_errors, "input error");
-	size_t suppressed = count_if(r->findings, 1, BASELINE_NONE);
-	if (suppressed)
-		fprintf(out, "; %zu suppressed", suppressed);
-	if (r->baseline)
-		fprintf(out, "; %zu new, %zu gone since the baseline",
-			count_if(r->findings, 0, BASELINE_NEW), count_if(r->findings, 0, BASELINE_ABSENT));
-	fputc('\n', out);
-
 	if (fflush(out) || ferror(out))
 		return -1;
 	return 0;

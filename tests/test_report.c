@@ -7,14 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "report.h"
 #include "rule.h"
 #include "unit.h"
 #include "util.h"
-
-#define PYTHON "/usr/bin/python3"
 
 static const struct rule rule_ctl = {
 	.id = "SCL001", .name = "ctl-store-missing",
@@ -37,14 +34,14 @@ static const char REG[] = "snap/schannel.reg";
 static const char APPCONFIG[] = "snap/applicationHost.config";
 
 static const struct input_file files[] = {
-	{ NETSH, INPUT_NETSH, "utf-16le", 2048, 0, 0 },
-	{ REG, INPUT_REG, "utf-16le", 512, 0, 0 },
-	{ APPCONFIG, INPUT_APPCONFIG, "utf-8", 40960, 0, 0 },
-	{ "snap/notes.txt", INPUT_UNKNOWN, NULL, 17, 1, 0 },
+	{ NETSH, INPUT_NETSH, "utf-16le", 2048, 0, 0, NULL },
+	{ REG, INPUT_REG, "utf-16le", 512, 0, 0, NULL },
+	{ APPCONFIG, INPUT_APPCONFIG, "utf-8", 40960, 0, 0, NULL },
+	{ "snap/notes.txt", INPUT_UNKNOWN, NULL, 17, 1, 0, NULL },
 };
 
 static const struct not_run not_run[] = {
-	{ "SCL004", "reg-only-rule", "needs a registry export of HTTP\\Parameters (reg export ...)" },
+	{ "SCL004", "reg-only-rule", "needs a registry export of HTTP\\Parameters (reg export ...)", NULL },
 };
 
 #define KEY "hostnameport:pki.example.org:443"
@@ -120,20 +117,6 @@ static void fixture_full(struct fixture *f)
 	diag_list_sort(&f->findings);
 }
 
-static char *render(report_fn fn, const struct report *r, int *ret)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	if (!out) {
-		CU_FAIL_FATAL("open_memstream failed");
-		return NULL;
-	}
-	*ret = fn(r, out);
-	fclose(out);
-	return buf;
-}
-
 /* ---- text ------------------------------------------------------------ */
 
 static const char full_text[] =
@@ -157,7 +140,7 @@ static void test_text_full(void)
 	int ret;
 
 	fixture_full(&f);
-	char *s = render(report_text, &f.r, &ret);
+	char *s = unit_render(report_text, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	CU_ASSERT_STRING_EQUAL(s, full_text);
 	if (strcmp(s, full_text))
@@ -173,7 +156,7 @@ static void test_text_color(void)
 
 	fixture_full(&f);
 	f.r.color = 1;
-	char *s = render(report_text, &f.r, &ret);
+	char *s = unit_render(report_text, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(s,
 		"snap/netsh-sslcert.txt:7:3: \033[1;31merror\033[0m: unknown field 'Foo Bar' [parse.netsh]\n"));
@@ -216,7 +199,7 @@ static void test_text_locations(void)
 	diag_emit(&f.findings, SEV_ERROR, &loc, NULL, "column 1");
 	f.findings.rule = NULL;
 
-	char *s = render(report_text, &f.r, &ret);
+	char *s = unit_render(report_text, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	CU_ASSERT_STRING_EQUAL(s,
 		"a.txt: error: no line [SCL001 ctl-store-missing]\n"
@@ -252,7 +235,7 @@ static void test_text_summary_plurals(void)
 	diag_input(&f.inputs, "parse.reg", SEV_ERROR, &loc, "worse");
 	diag_input(&f.inputs, "parse.reg", SEV_WARNING, &loc, "odd");   /* not an input error */
 
-	char *s = render(report_text, &f.r, &ret);
+	char *s = unit_render(report_text, &f.r, &ret);
 	const char *last = strstr(s, "0 errors");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(last);
 	CU_ASSERT_STRING_EQUAL(last,
@@ -270,14 +253,14 @@ static void test_text_empty(void)
 	int ret;
 
 	fixture_init(&f);
-	char *s = render(report_text, &f.r, &ret);
+	char *s = unit_render(report_text, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	CU_ASSERT_STRING_EQUAL(s, empty_text);
 	free(s);
 
 	/* NULL lists are an empty report too */
 	f.r.findings = f.r.inputs = NULL;
-	s = render(report_text, &f.r, &ret);
+	s = unit_render(report_text, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	CU_ASSERT_STRING_EQUAL(s, empty_text);
 	free(s);
@@ -285,48 +268,6 @@ static void test_text_empty(void)
 }
 
 /* ---- JSON ------------------------------------------------------------ */
-
-static int have_jsonschema(void)
-{
-	static int have = -1;
-	if (have < 0)
-		have = system(PYTHON " -c 'import jsonschema' 2>/dev/null") == 0;
-	return have;
-}
-
-/* Validates a JSON report against schemas/report.schema.json with jsonschema. */
-static void assert_schema_valid(const char *json)
-{
-	char path[] = "/tmp/sslcertlint-report-XXXXXX";
-	char cmd[8192];
-
-	if (!have_jsonschema()) {
-		fprintf(stderr, "\nreport: " PYTHON " has no jsonschema module; schema check skipped\n");
-		CU_PASS("schema check skipped: no jsonschema");
-		return;
-	}
-	int fd = mkstemp(path);
-	CU_ASSERT_FATAL(fd >= 0);
-	size_t len = strlen(json);
-	CU_ASSERT_FATAL(write(fd, json, len) == (ssize_t)len);
-	close(fd);
-	snprintf(cmd, sizeof(cmd), PYTHON " -m jsonschema -i '%s' '%s/schemas/report.schema.json'",
-		 path, SRCDIR);
-	int rc = system(cmd);
-	CU_ASSERT_EQUAL(rc, 0);
-	if (rc)
-		fprintf(stderr, "\nreport: schema validation failed for:\n%s", json);
-	unlink(path);
-}
-
-static json_t *parse(const char *s)
-{
-	json_error_t err;
-	json_t *doc = json_loads(s, 0, &err);
-	if (!doc)
-		fprintf(stderr, "\nreport: JSON does not parse: %d:%d: %s\n", err.line, err.column, err.text);
-	return doc;
-}
 
 /* obj[key] as a string, or NULL. */
 static const char *str_at(json_t *obj, const char *key)
@@ -347,13 +288,13 @@ static void test_json_full(void)
 	int ret;
 
 	fixture_full(&f);
-	char *s = render(report_json, &f.r, &ret);
+	char *s = unit_render(report_json, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	size_t len = strlen(s);
 	CU_ASSERT(len > 2 && !strcmp(s + len - 2, "}\n"));
 	CU_ASSERT(!strncmp(s, "{\n  \"version\": 1,\n  \"tool\": {\n", 30));
 
-	json_t *doc = parse(s);
+	json_t *doc = unit_parse_json(s);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 
 	/* top-level keys in the documented order */
@@ -463,10 +404,10 @@ static void test_json_full(void)
 	CU_ASSERT_EQUAL(int_at(sum, "certificates"), 41);
 
 	json_decref(doc);
-	assert_schema_valid(s);
+	unit_assert_report_schema(s);
 
 	/* byte-identical on a second run */
-	char *again = render(report_json, &f.r, &ret);
+	char *again = unit_render(report_json, &f.r, &ret);
 	CU_ASSERT_STRING_EQUAL(again, s);
 	free(again);
 	free(s);
@@ -480,7 +421,7 @@ static void test_json_empty(void)
 
 	fixture_init(&f);
 	f.r.now_source = "clock";
-	char *s = render(report_json, &f.r, &ret);
+	char *s = unit_render(report_json, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
 	CU_ASSERT_STRING_EQUAL(s,
 		"{\n"
@@ -506,7 +447,7 @@ static void test_json_empty(void)
 		"    \"certificates\": 0\n"
 		"  }\n"
 		"}\n");
-	assert_schema_valid(s);
+	unit_assert_report_schema(s);
 	free(s);
 	fixture_release(&f);
 }
@@ -515,7 +456,7 @@ static void test_json_empty(void)
 static void test_json_invalid_utf8(void)
 {
 	static const struct input_file latin1[] = {
-		{ "caf\xe9.reg", INPUT_REG, "windows-1252", 3, 0, 0 },
+		{ "caf\xe9.reg", INPUT_REG, "windows-1252", 3, 0, 0, NULL },
 	};
 	struct fixture f;
 	int ret;
@@ -523,9 +464,9 @@ static void test_json_invalid_utf8(void)
 	fixture_init(&f);
 	f.r.files = latin1;
 	f.r.nr_files = 1;
-	char *s = render(report_json, &f.r, &ret);
+	char *s = unit_render(report_json, &f.r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
-	json_t *doc = parse(s);
+	json_t *doc = unit_parse_json(s);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(json_object_get(doc, "inputs"), 0), "path"),
 			       "caf\xef\xbf\xbd.reg");

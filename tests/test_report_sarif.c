@@ -8,8 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "report.h"
 #include "rule.h"
@@ -17,7 +15,6 @@
 #include "unit.h"
 #include "util.h"
 
-#define CHECK_SARIF "../shared/tools/check-sarif"
 #define INFO_URI "https://github.com/sslcertlint/sslcertlint"
 #define FP_KEY "sslcertlintFingerprint/v1"
 
@@ -50,14 +47,14 @@ static const char REG[] = "./snap/schannel.reg";
 static const char APPCONFIG[] = "snap/applicationHost.config";
 
 static const struct input_file files[] = {
-	{ "snap/notes.txt", INPUT_UNKNOWN, NULL, 17, 1, 0 },   /* skipped: no artifact */
-	{ NETSH, INPUT_NETSH, "utf-16le", 2048, 0, 0 },
-	{ REG, INPUT_REG, "utf-16le", 512, 0, 0 },
-	{ APPCONFIG, INPUT_APPCONFIG, "utf-8", 40960, 0, 0 },
+	{ "snap/notes.txt", INPUT_UNKNOWN, NULL, 17, 1, 0, NULL },   /* skipped: no artifact */
+	{ NETSH, INPUT_NETSH, "utf-16le", 2048, 0, 0, NULL },
+	{ REG, INPUT_REG, "utf-16le", 512, 0, 0, NULL },
+	{ APPCONFIG, INPUT_APPCONFIG, "utf-8", 40960, 0, 0, NULL },
 };
 
 static const struct not_run not_run[] = {
-	{ "SCL003", "root-store-not-self-signed", "needs a dump of the Root store" },
+	{ "SCL003", "root-store-not-self-signed", "needs a dump of the Root store", NULL },
 };
 
 #define KEY "hostnameport:pki.example.org:443"
@@ -139,36 +136,13 @@ static void fixture_full(struct fixture *f)
 	diag_list_sort(&f->findings);
 }
 
-static char *render(const struct report *r, int *ret)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	if (!out) {
-		CU_FAIL_FATAL("open_memstream failed");
-		return NULL;
-	}
-	*ret = report_sarif(r, out);
-	fclose(out);
-	return buf;
-}
-
-static json_t *parse(const char *s)
-{
-	json_error_t err;
-	json_t *doc = json_loads(s, 0, &err);
-	if (!doc)
-		fprintf(stderr, "\nsarif: does not parse: %d:%d: %s\n", err.line, err.column, err.text);
-	return doc;
-}
-
 /* Renders and parses; *text gets the rendering (free it) when not NULL. */
 static json_t *render_doc(const struct report *r, char **text)
 {
 	int ret = -2;
-	char *s = render(r, &ret);
+	char *s = unit_render(report_sarif, r, &ret);
 	CU_ASSERT_EQUAL(ret, 0);
-	json_t *doc = parse(s);
+	json_t *doc = unit_parse_json(s);
 	if (text)
 		*text = s;
 	else
@@ -341,7 +315,7 @@ static void test_driver_and_rules(void)
 
 	/* deterministic: byte-identical on a second run, no clock anywhere */
 	int ret;
-	char *again = render(&f.r, &ret);
+	char *again = unit_render(report_sarif, &f.r, &ret);
 	CU_ASSERT_STRING_EQUAL(again, s);
 	CU_ASSERT_PTR_NULL(strstr(s, "TimeUtc"));
 	free(again);
@@ -648,10 +622,10 @@ static void test_artifacts_and_bases(void)
 static void test_uris(void)
 {
 	static const struct input_file odd[] = {
-		{ "./a dir/x#1.reg", INPUT_REG, "utf-8", 1, 0, 0 },
-		{ "/srv/exports/web01.txt", INPUT_NETSH, "utf-8", 1, 0, 0 },
-		{ "c:notes.reg", INPUT_REG, "utf-8", 1, 0, 0 },
-		{ "caf\xc3\xa9/w\xe9.reg", INPUT_REG, "windows-1252", 1, 0, 0 },
+		{ "./a dir/x#1.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "/srv/exports/web01.txt", INPUT_NETSH, "utf-8", 1, 0, 0, NULL },
+		{ "c:notes.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "caf\xc3\xa9/w\xe9.reg", INPUT_REG, "windows-1252", 1, 0, 0, NULL },
 	};
 	static const char *const want[] = {
 		"a%20dir/x%231.reg",
@@ -716,42 +690,6 @@ static void test_find(void)
 
 /* ---- check-sarif ------------------------------------------------------- */
 
-/*
- * Runs check-sarif from the source tree on a rendering of r; returns its
- * exit status, or -1 when it cannot run here.  Its output goes to stderr
- * only on failure.
- */
-static int check_sarif(const struct report *r)
-{
-	char path[] = "/tmp/sslcertlint-sarif-XXXXXX";
-	char log[] = "/tmp/sslcertlint-sarif-log-XXXXXX";
-	char cmd[8192];
-	int ret;
-
-	if (access(SRCDIR "/" CHECK_SARIF, X_OK))
-		return -1;
-	int fd = mkstemp(path);
-	int lfd = mkstemp(log);
-	CU_ASSERT_FATAL(fd >= 0 && lfd >= 0);
-	close(lfd);
-	FILE *out = fdopen(fd, "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-	CU_ASSERT_EQUAL(report_sarif(r, out), 0);
-	fclose(out);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && %s" CHECK_SARIF " '%s' > '%s' 2>&1",
-		 SRCDIR, getenv("CI") ? "SARIF_REQUIRE_MULTITOOL=1 " : "", path, log);
-	int rc = system(cmd);
-	rc = rc == -1 || !WIFEXITED(rc) ? -1 : WEXITSTATUS(rc);
-	if (rc != 0) {
-		snprintf(cmd, sizeof(cmd), "cat '%s' >&2", log);
-		ret = system(cmd);
-		(void)ret;
-	}
-	unlink(path);
-	unlink(log);
-	return rc;
-}
-
 static void test_check_sarif(void)
 {
 	struct fixture f;
@@ -765,13 +703,7 @@ static void test_check_sarif(void)
 	d->suppressed = "accepted";
 	d->baseline = BASELINE_UPDATED;
 
-	int rc = check_sarif(&f.r);
-	if (rc < 0 || (rc == 2 && !getenv("CI"))) {
-		fprintf(stderr, "\nsarif: " CHECK_SARIF " cannot run here (exit %d); check skipped\n", rc);
-		CU_PASS("check-sarif cannot run: skipped");
-	} else {
-		CU_ASSERT_EQUAL(rc, 0);
-	}
+	unit_assert_check_sarif(&f.r);
 	fixture_release(&f);
 }
 

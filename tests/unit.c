@@ -1,6 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "unit.h"
 #include "util.h"
@@ -102,4 +104,119 @@ unsigned char *unit_utf16le(const char *utf8, size_t *len)
 	}
 	*len = o;
 	return out;
+}
+
+/* ---- reporters ---- */
+
+#define PYTHON "/usr/bin/python3"
+#define CHECK_SARIF "../shared/tools/check-sarif"
+
+char *unit_render(report_fn fn, const struct report *r, int *ret)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	if (!out) {
+		CU_FAIL_FATAL("open_memstream failed");
+		return NULL;
+	}
+	*ret = fn(r, out);
+	fclose(out);
+	return buf;
+}
+
+json_t *unit_parse_json(const char *s)
+{
+	json_error_t err;
+	json_t *doc = json_loads(s, 0, &err);
+	if (!doc)
+		fprintf(stderr, "\nJSON does not parse: %d:%d: %s\n", err.line, err.column, err.text);
+	return doc;
+}
+
+static int have_jsonschema(void)
+{
+	static int have = -1;
+	if (have < 0)
+		have = system(PYTHON " -c 'import jsonschema' 2>/dev/null") == 0;
+	return have;
+}
+
+int unit_report_schema_check(const char *json, int quiet)
+{
+	char path[] = "/tmp/sslcertlint-report-XXXXXX";
+	char cmd[8192];
+
+	if (!have_jsonschema())
+		return -1;
+	int fd = mkstemp(path);
+	CU_ASSERT_FATAL(fd >= 0);
+	size_t len = strlen(json);
+	CU_ASSERT_FATAL(write(fd, json, len) == (ssize_t)len);
+	close(fd);
+	snprintf(cmd, sizeof(cmd), PYTHON " -m jsonschema -i '%s' '%s/schemas/report.schema.json'%s",
+		 path, SRCDIR, quiet ? " >/dev/null 2>&1" : "");
+	int rc = system(cmd);
+	unlink(path);
+	return rc != 0;
+}
+
+void unit_assert_report_schema(const char *json)
+{
+	int rc = unit_report_schema_check(json, 0);
+	if (rc < 0) {
+		fprintf(stderr, "\nreport: " PYTHON " has no jsonschema module; schema check skipped\n");
+		CU_PASS("schema check skipped: no jsonschema");
+		return;
+	}
+	CU_ASSERT_EQUAL(rc, 0);
+	if (rc)
+		fprintf(stderr, "\nreport: schema validation failed for:\n%s", json);
+}
+
+/*
+ * Runs check-sarif from the source tree on a rendering of r; returns its
+ * exit status, or -1 when it cannot run here.  Its output goes to stderr
+ * only on failure.
+ */
+static int check_sarif(const struct report *r)
+{
+	char path[] = "/tmp/sslcertlint-sarif-XXXXXX";
+	char log[] = "/tmp/sslcertlint-sarif-log-XXXXXX";
+	char cmd[8192];
+	int ret;
+
+	if (access(SRCDIR "/" CHECK_SARIF, X_OK))
+		return -1;
+	int fd = mkstemp(path);
+	int lfd = mkstemp(log);
+	CU_ASSERT_FATAL(fd >= 0 && lfd >= 0);
+	close(lfd);
+	FILE *out = fdopen(fd, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+	CU_ASSERT_EQUAL(report_sarif(r, out), 0);
+	fclose(out);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && %s" CHECK_SARIF " '%s' > '%s' 2>&1",
+		 SRCDIR, getenv("CI") ? "SARIF_REQUIRE_MULTITOOL=1 " : "", path, log);
+	int rc = system(cmd);
+	rc = rc == -1 || !WIFEXITED(rc) ? -1 : WEXITSTATUS(rc);
+	if (rc != 0) {
+		snprintf(cmd, sizeof(cmd), "cat '%s' >&2", log);
+		ret = system(cmd);
+		(void)ret;
+	}
+	unlink(path);
+	unlink(log);
+	return rc;
+}
+
+void unit_assert_check_sarif(const struct report *r)
+{
+	int rc = check_sarif(r);
+	if (rc < 0 || (rc == 2 && !getenv("CI"))) {
+		fprintf(stderr, "\nsarif: " CHECK_SARIF " cannot run here (exit %d); check skipped\n", rc);
+		CU_PASS("check-sarif cannot run: skipped");
+	} else {
+		CU_ASSERT_EQUAL(rc, 0);
+	}
 }

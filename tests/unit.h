@@ -7,12 +7,14 @@
  * listed once in tests/suites.def.
  */
 #include <CUnit/CUnit.h>
+#include <jansson.h>
 #include <stddef.h>
 
 #include "decode.h"
 #include "diag.h"
 #include "model.h"
 #include "parse.h"
+#include "report.h"
 
 /* Adds a suite with the given tests: ADD_SUITE("decode", { "name", fn }, ...). */
 struct unit_test {
@@ -54,5 +56,30 @@ unsigned char *unit_read_file(const char *relpath, size_t *len);
 
 /* UTF-8 -> UTF-16LE with BOM (malloc'd), for encoding tests. */
 unsigned char *unit_utf16le(const char *utf8, size_t *len);
+
+/* ---- reporters ---- */
+
+/* r rendered by fn into a malloc'd string; *ret gets fn's return value. */
+char *unit_render(report_fn fn, const struct report *r, int *ret);
+
+/* s parsed with Jansson (decref it); NULL, with the error on stderr, when it is no JSON. */
+json_t *unit_parse_json(const char *s);
+
+/*
+ * Validates the JSON report json against schemas/report.schema.json:
+ * 0 when valid, 1 when not (the errors on stderr unless quiet), -1 when
+ * /usr/bin/python3 has no jsonschema module.
+ */
+int unit_report_schema_check(const char *json, int quiet);
+
+/* Asserts unit_report_schema_check(json, 0) is 0; passes with a note on stderr when it cannot run. */
+void unit_assert_report_schema(const char *json);
+
+/*
+ * Asserts that ../shared/tools/check-sarif passes r's SARIF (schema,
+ * SARIF Multitool, GitHub rules), printing its output on failure; passes
+ * with a note when it cannot run here (outside CI).
+ */
+void unit_assert_check_sarif(const struct report *r);
 
 #endif
