@@ -99,6 +99,9 @@ check-inputs: sslcertlint
 leakcheck: sslcertlint
 	LC_ALL=C tests/leakcheck.sh
 
+check-fleet: sslcertlint
+	LC_ALL=C tests/fleet.sh
+
 check-jobs: sslcertlint
 	LC_ALL=C tests/jobs.sh
 
@@ -158,7 +161,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { echo "fuzz: fuzz_$$k failed, see $(FZ)/fuzz_$$k.log"; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-jobs
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -172,4 +175,4 @@ bench: sslcertlint
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -304,8 +304,7 @@ static int level_of(const struct lint_config *c, const char *rule_id)
 	return -1;
 }
 
-void config_apply(struct lint_config *c, struct diag_list *findings, int64_t now,
-		  struct diag_list *inputs)
+void config_apply(const struct lint_config *c, struct diag_list *findings, int64_t now)
 {
 	for (size_t i = 0; i < findings->nr; i++) {
 		struct diag *d = findings->items[i];
@@ -313,17 +312,20 @@ void config_apply(struct lint_config *c, struct diag_list *findings, int64_t now
 		if (level > 0)
 			d->level = (enum severity)level;
 		for (size_t k = 0; k < c->nr_suppressions; k++) {
-			struct suppression *s = &c->suppressions[k];
+			const struct suppression *s = &c->suppressions[k];
 			if (strcmp(s->rule_id, d->rule_id) ||
 			    (s->key && fnmatch(s->key, d->key ? d->key : "", 0)))
 				continue;
 			if (s->has_expires && s->expires < now)
 				continue;
 			d->suppressed = s->reason;
-			s->used++;
 			break;
 		}
 	}
+}
+
+void config_report_expired(const struct lint_config *c, int64_t now, struct diag_list *inputs)
+{
 	for (size_t k = 0; k < c->nr_suppressions; k++) {
 		const struct suppression *s = &c->suppressions[k];
 		if (s->has_expires && s->expires < now)

@@ -43,7 +43,6 @@ struct suppression {
 	int64_t expires;
 	int has_expires;
 	struct srcloc loc;       /* the suppression's "rule" line */
-	size_t used;             /* findings it suppressed */
 };
 
 struct rule_param {
@@ -80,10 +79,12 @@ int config_rule_enabled(const struct lint_config *c, size_t i);
 
 /*
  * After the rules ran: applies configured levels, then suppressions
- * (d->suppressed = reason).  An expired suppression does not apply and
- * gives a warning in inputs; `now` is the time reference.
+ * (d->suppressed = reason).  A suppression that expired before `now`
+ * (the snapshot's time reference) does not apply.
  */
-void config_apply(struct lint_config *c, struct diag_list *findings, int64_t now,
-		  struct diag_list *inputs);
+void config_apply(const struct lint_config *c, struct diag_list *findings, int64_t now);
+
+/* A warning in inputs for each suppression that expired before now: once per run. */
+void config_report_expired(const struct lint_config *c, int64_t now, struct diag_list *inputs);
 
 #endif

@@ -18,6 +18,8 @@
 #include "baseline.h"
 #include "config.h"
 #include "diag.h"
+#include "fleet.h"
+#include "lint.h"
 #include "model.h"
 #include "output.h"
 #include "report.h"
@@ -51,16 +53,18 @@ enum {
 	OPT_SHOW_SUPPRESSED,
 	OPT_SARIF_AUTOMATION_ID,
 	OPT_TIMINGS,
-	OPT_JOBS,
+	OPT_FLEET,
 };
 
 static const char usage_text[] =
 	"usage: sslcertlint [options] PATH...\n"
+	"       sslcertlint [options] --fleet DIR\n"
 	"\n"
 	"Lints the TLS state of a Windows web server from its exports: netsh http show sslcert\n"
 	"text, .reg exports (SCHANNEL, HTTP\\Parameters), IIS applicationHost.config,\n"
 	"certificate store JSON dumps and a snapshot.json manifest. PATH is a file or a\n"
 	"directory, searched recursively; each file's kind is found from its content.\n"
+	"With --fleet, each subdirectory of DIR is one server's snapshot.\n"
 	"\n"
 	"  -f, --format FORMAT     report format: text, json or sarif (default: text)\n"
 	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
@@ -78,8 +82,11 @@ static const char usage_text[] =
 	"      --sarif-automation-id ID\n"
 	"                          SARIF automationDetails.id: the run's category in GitHub\n"
 	"                          code scanning (e.g. web01/)\n"
-	"  -j, --jobs N            threads reading and parsing inputs (default: the\n"
-	"                          number of processors); the report is the same for any N\n"
+	"      --fleet DIR         lint each subdirectory of DIR as one server (its host name:\n"
+	"                          its snapshot.json, else the folder name), in one report\n"
+	"  -j, --jobs N            threads reading and parsing inputs, or linting hosts with\n"
+	"                          --fleet (default: the number of processors); the report\n"
+	"                          is the same for any N\n"
 	"      --timings           print where the time went (to standard error)\n"
 	"      --dump-model        print the parsed model instead of a report\n"
 	"      --list-rules        list the rules (as JSON with --format json)\n"
@@ -157,6 +164,7 @@ struct options {
 	int timings;
 	int show_suppressed;
 	const char *automation_id;
+	const char *fleet;       /* --fleet DIR */
 	struct snapshot_options snap;
 };
 
@@ -209,77 +217,74 @@ static int write_report(const struct options *o, report_fn fn, const struct repo
 
 static int lint(const struct options *o, const char *const *paths, size_t nr_paths)
 {
-	struct model m;
-	struct diag_list findings, inputs;
+	struct diag_list run_inputs;     /* the configuration's and baseline's problems */
 	struct lint_config cfg;
 	struct baseline base;
-	struct not_run *not_run = NULL;
-	size_t nr_not_run = 0;
-	report_fn fn = report_find(o->format);
 	struct timings tm;
-	struct snapshot_options snap = o->snap;
-	int status;
+	struct fleet fleet;
+	struct fleet_report fr;
+	report_fn fn = report_find(o->format);
+	int status, input_errors;
 	double t0;
 
 	timings_init(&tm);
-	if (o->timings)
-		snap.timings = &tm;
-	model_init(&m);
-	diag_list_init(&findings);
-	diag_list_init(&inputs);
+	diag_list_init(&run_inputs);
 	config_init(&cfg);
 	baseline_init(&base);
 	t0 = timing_now();
-	int input_errors = config_load(&cfg, o->config ? o->config : DEFAULT_CONFIG,
-				       o->config != NULL, &inputs);
+	input_errors = config_load(&cfg, o->config ? o->config : DEFAULT_CONFIG,
+				   o->config != NULL, &run_inputs);
 	if (o->baseline)
-		input_errors += baseline_load(&base, o->baseline, &inputs);
-	config_set_params(&cfg, &m);
+		input_errors += baseline_load(&base, o->baseline, &run_inputs);
 	tm.config = timing_now() - t0;
-	input_errors += snapshot_load(&m, paths, nr_paths, &snap, &inputs);
 
-	/* the time reference: --now, else the manifest's "taken", else the clock */
-	if (o->now_source) {
-		m.host.now = o->now;
-		m.host.now_source = o->now_source;
-	} else if (m.manifest.has_taken) {
-		m.host.now = m.manifest.taken;
-		m.host.now_source = "manifest";
+	struct lint_settings s = {
+		.cfg = &cfg,
+		.snap = o->snap,
+		.now = o->now,
+		.now_source = o->now_source,
+		.dump_model = o->dump_model ? stdout : NULL,
+	};
+	if (o->fleet) {
+		s.snap.jobs = 1;         /* the hosts run in parallel instead */
+		input_errors += fleet_lint_dir(&fleet, o->fleet, &s, o->snap.jobs, &run_inputs);
 	} else {
-		m.host.now = (int64_t)time(NULL);
-		m.host.now_source = "clock";
+		if (o->timings)
+			s.snap.timings = &tm;
+		fleet_lint_one(&fleet, paths, nr_paths, &s);
 	}
-
+	fleet_report_build(&fleet, &run_inputs, &fr);
+	input_errors += fr.input_errors;
 	if (o->dump_model) {
-		model_dump(&m, stdout);
 		status = input_errors ? EXIT_TROUBLE : EXIT_CLEAN;
 		goto out;
 	}
 
-	input_errors += runner_run_timed(&m, &cfg, &findings, &inputs, &not_run, &nr_not_run,
-					 tm.rules);
 	t0 = timing_now();
-	config_apply(&cfg, &findings, m.host.now, &inputs);
+	config_report_expired(&cfg, fr.now, &fr.inputs);
 	if (o->baseline)
-		baseline_apply(&base, &findings);
-	diag_list_sort(&findings);
-	diag_list_sort(&inputs);
-	tm.post = timing_now() - t0;
+		baseline_apply(&base, &fr.findings);
+	diag_list_sort(&fr.findings);
+	diag_list_sort(&fr.inputs);
+	tm.post += timing_now() - t0;
 
 	struct report r = {
 		.tool_version = SSLCERTLINT_VERSION,
 		.rules = rule_table,
 		.nr_rules = rule_table_size,
-		.files = m.files,
-		.nr_files = m.nr_files,
-		.findings = &findings,
-		.inputs = &inputs,
-		.not_run = not_run,
-		.nr_not_run = nr_not_run,
-		.nr_bindings = m.nr_bindings,
-		.nr_sites = m.nr_sites,
-		.nr_certs = m.nr_certs,
-		.now_source = m.host.now_source,
+		.files = fr.files,
+		.nr_files = fr.nr_files,
+		.findings = &fr.findings,
+		.inputs = &fr.inputs,
+		.not_run = fr.not_run,
+		.nr_not_run = fr.nr_not_run,
+		.nr_bindings = fr.nr_bindings,
+		.nr_sites = fr.nr_sites,
+		.nr_certs = fr.nr_certs,
+		.now_source = fr.now_source,
+		.fleet = o->fleet != NULL,
+		.hosts = fr.hosts,
+		.nr_hosts = fr.nr_hosts,
 		.show_suppressed = o->show_suppressed,
 		.baseline = o->baseline != NULL,
 		.automation_id = o->automation_id,
@@ -293,20 +298,19 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		timings_print(&tm, stderr);
 	if (written)
 		status = EXIT_TROUBLE;
-	else if (input_errors || diag_list_count(&inputs, SEV_ERROR))
+	else if (input_errors || diag_list_count(&fr.inputs, SEV_ERROR))
 		status = EXIT_TROUBLE;
-	else if (failing(&findings, o->fail_on, o->baseline != NULL))
+	else if (failing(&fr.findings, o->fail_on, o->baseline != NULL))
 		status = EXIT_FINDINGS;
 	else
 		status = EXIT_CLEAN;
 out:
+	fleet_report_release(&fr);
+	fleet_release(&fleet);
 	timings_release(&tm);
-	free(not_run);
 	baseline_release(&base);
 	config_release(&cfg);
-	diag_list_release(&inputs);
-	diag_list_release(&findings);
-	model_release(&m);
+	diag_list_release(&run_inputs);
 	return status;
 }
 
@@ -329,6 +333,7 @@ int main(int argc, char **argv)
 		{ "show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED },
 		{ "timings", no_argument, NULL, OPT_TIMINGS },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "fleet", required_argument, NULL, OPT_FLEET },
 		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -399,6 +404,9 @@ int main(int argc, char **argv)
 			if (parse_jobs(optarg, &o.snap.jobs))
 				return usage_error("malformed number '%s' for --jobs: expected 1 to %d", optarg, MAX_JOBS);
 			break;
+		case OPT_FLEET:
+			o.fleet = optarg;
+			break;
 		case OPT_TIMINGS:
 			o.timings = 1;
 			break;
@@ -427,7 +435,12 @@ int main(int argc, char **argv)
 			return usage_error("unknown rule '%s': see --list-rules", o.explain);
 		return fflush(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
 	}
-	if (optind >= argc) {
+	if (o.fleet) {
+		if (optind < argc)
+			return usage_error("--fleet takes its directory only, not '%s'", argv[optind]);
+		if (o.dump_model)
+			return usage_error("--dump-model shows one snapshot: give its paths instead of --fleet");
+	} else if (optind >= argc) {
 		usage(stderr);
 		return EXIT_TROUBLE;
 	}

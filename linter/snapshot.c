@@ -39,7 +39,29 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *join_path(const char *dir, const char *name)
+int snapshot_dir_names(const char *dir, char ***names, size_t *nr)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t alloc = 0;
+
+	*names = NULL;
+	*nr = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(*names, *nr + 1, alloc);
+		(*names)[(*nr)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*nr)
+		qsort(*names, *nr, sizeof(**names), cmp_names);
+	return 0;
+}
+
+char *snapshot_join_path(const char *dir, const char *name)
 {
 	size_t dl = strlen(dir), nl = strlen(name);
 	int slash = dl && dir[dl - 1] == '/';
@@ -59,30 +81,20 @@ static char *join_path(const char *dir, const char *name)
 static int walk_dir(const char *dir, int depth, struct path_list *out,
 		    struct model *m, struct diag_list *inputs)
 {
-	DIR *d = opendir(dir);
-	struct path_list names = { NULL, 0, 0 };
-	struct dirent *e;
-	int errors = 0;
+	char **names;
+	size_t nr;
 
-	if (!d) {
+	if (snapshot_dir_names(dir, &names, &nr)) {
 		struct srcloc loc = { model_intern_file(m, dir), 0, 0, NULL };
 		diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read directory: %s",
 			   strerror(errno));
 		return 1;
 	}
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		ALLOC_GROW(names.items, names.nr + 1, names.alloc);
-		names.items[names.nr++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names.items, names.nr, sizeof(*names.items), cmp_names);
-
-	for (size_t i = 0; i < names.nr; i++) {
-		char *path = join_path(dir, names.items[i]);
+	int errors = 0;
+	for (size_t i = 0; i < nr; i++) {
+		char *path = snapshot_join_path(dir, names[i]);
 		struct stat st, lst;
-		free(names.items[i]);
+		free(names[i]);
 		if (stat(path, &st) || lstat(path, &lst)) {
 			free(path);
 			continue;       /* vanished, or a dangling link */
@@ -98,7 +110,7 @@ static int walk_dir(const char *dir, int depth, struct path_list *out,
 			free(path);
 		}
 	}
-	free(names.items);
+	free(names);
 	return errors;
 }
 

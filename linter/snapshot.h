@@ -41,4 +41,14 @@ void snapshot_init(void);
 int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 		  const struct snapshot_options *opt, struct diag_list *inputs);
 
+/*
+ * The names in dir, sorted by byte value, without those starting with
+ * '.'; *names and each name are malloc'd.  Returns 0, or -1 (errno) when
+ * dir cannot be read.
+ */
+int snapshot_dir_names(const char *dir, char ***names, size_t *nr);
+
+/* "dir/name", malloc'd. */
+char *snapshot_join_path(const char *dir, const char *name);
+
 #endif

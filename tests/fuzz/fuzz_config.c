@@ -28,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list_init(&findings);
 	config_load(&cfg, path, 1, &inputs);
 	unlink(path);
-	config_apply(&cfg, &findings, 1767225600, &inputs);
+	config_apply(&cfg, &findings, 1767225600);
+	config_report_expired(&cfg, 1767225600, &inputs);
 	diag_list_release(&findings);
 	diag_list_release(&inputs);
 	config_release(&cfg);
