@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "strmap.h"
 
 /*
  * What a reporter sees: the diagnostics and the file table, nothing of
@@ -52,7 +53,9 @@ struct report {
 	/*
 	 * Fleet mode: files, findings, inputs and not_run hold every host's
 	 * entries, each carrying its host (NULL for a run-level one such as
-	 * a configuration error); nr_bindings, nr_sites, nr_certs are totals.
+	 * a configuration error); only a finding gone since the baseline may
+	 * carry a host that is not in hosts.  nr_bindings, nr_sites, nr_certs
+	 * are totals.
 	 */
 	int fleet;
 	const struct report_host *hosts;    /* sorted by name */
@@ -85,12 +88,54 @@ const char *report_format_names(void);
 void report_fingerprint(const struct diag *d, char out[17]);
 
 /*
- * Whether an entry of `host` belongs to group h of r: every entry when h
- * is NULL (the whole report); with h->name NULL, those of no host in
- * r->hosts (run-level ones, and ones gone since the baseline from a host
- * no longer in the fleet); else those of host h->name.
+ * A report's entries grouped by host, built once per report in
+ * O(entries + hosts) (a strmap from host name to group, then a counting
+ * pass), so a reporter walks each host's own entries instead of the
+ * whole report per host.
+ *
+ * group[0] holds the entries of no host in r->hosts: run-level ones
+ * (host NULL), and findings gone since the baseline from a host no
+ * longer in the fleet; group[k + 1] those of r->hosts[k] (hosts of one
+ * name share their entries).  Outside fleet mode group[0] is the only
+ * group and holds every entry.  Each group's arrays keep the report's
+ * order; they point into the report, which must outlive the groups.
  */
-int report_in_group(const struct report *r, const struct report_host *h, const char *host);
+struct report_group {
+	const struct report_host *host;     /* NULL for group[0] */
+	const struct diag **findings;
+	size_t nr_findings;
+	const struct diag **inputs;
+	size_t nr_inputs;
+	const struct input_file **files;
+	size_t nr_files;
+	const struct not_run **not_run;
+	size_t nr_not_run;
+};
+
+struct report_groups {
+	struct report_group *group;         /* nr of them */
+	size_t nr;                          /* 1 + r->nr_hosts in fleet mode, else 1 */
+	int fleet;                          /* r->fleet */
+	struct strmap by_host;              /* host name -> its group index + 1 */
+	/* the storage the groups' arrays point into */
+	const struct diag **findings, **inputs;
+	const struct input_file **files;
+	const struct not_run **not_run;
+};
+
+#define REPORT_GROUPS_INIT { NULL, 0, 0, STRMAP_INIT, NULL, NULL, NULL, NULL }
+
+/* Groups the entries of r; report_groups_release() frees them. */
+void report_groups_init(struct report_groups *groups, const struct report *r);
+
+void report_groups_release(struct report_groups *groups);
+
+/*
+ * The group of the entries of host: group[0] for NULL (and for any host
+ * outside fleet mode), NULL for a host not in r->hosts.
+ */
+const struct report_group *report_groups_find(const struct report_groups *groups,
+					      const char *host);
 
 /* The counts of a summary, for the whole report or one group. */
 struct report_summary {
@@ -103,10 +148,11 @@ struct report_summary {
 };
 
 /*
- * The summary of group h (see report_in_group; NULL: the whole report,
- * with the report's totals of bindings, sites and certificates).
+ * The summary of group g: bindings, sites and certificates are its
+ * host's (none for the run-level group[0] of a fleet).  With g NULL, the
+ * summary of the whole report, with the report's totals.
  */
-void report_summarize(const struct report *r, const struct report_host *h,
+void report_summarize(const struct report *r, const struct report_group *g,
 		      struct report_summary *s);
 
 #endif

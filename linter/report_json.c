@@ -154,13 +154,13 @@ static json_t *not_run_json(const struct report *r)
 	return arr;
 }
 
-/* The summary of group h (see report_in_group; NULL: the whole report). */
-static json_t *summary_json(const struct report *r, const struct report_host *h)
+/* The summary of group g (see report.h; NULL: the whole report). */
+static json_t *summary_json(const struct report *r, const struct report_group *g)
 {
 	json_t *o = json_must(json_object());
 	struct report_summary s;
 
-	report_summarize(r, h, &s);
+	report_summarize(r, g, &s);
 	json_set_count(o, "error", s.error);
 	json_set_count(o, "warning", s.warning);
 	json_set_count(o, "note", s.note);
@@ -177,18 +177,23 @@ static json_t *summary_json(const struct report *r, const struct report_host *h)
 	return o;
 }
 
+/* The hosts, each with the summary of its group. */
 static json_t *hosts_json(const struct report *r)
 {
 	json_t *arr = json_must(json_array());
-	for (size_t i = 0; i < r->nr_hosts; i++) {
-		const struct report_host *h = &r->hosts[i];
+	struct report_groups groups;
+
+	report_groups_init(&groups, r);
+	for (size_t k = 1; k < groups.nr; k++) {
+		const struct report_host *h = groups.group[k].host;
 		json_t *o = json_must(json_object());
 		json_set_str(o, "name", h->name);
 		json_set_str(o, "path", h->path);
 		json_set(o, "failed", json_boolean(h->failed));
-		json_set(o, "summary", summary_json(r, h));
+		json_set(o, "summary", summary_json(r, &groups.group[k]));
 		json_append(arr, o);
 	}
+	report_groups_release(&groups);
 	return arr;
 }
 

@@ -383,26 +383,37 @@ static long rule_index(const struct report *r, const char *id)
 
 /* ---- results ----------------------------------------------------------- */
 
-/* In fleet mode, the entries of host; else every entry. */
-static int of_host(const struct report *r, const char *host, const char *entry_host)
+/*
+ * The input a finding of group g without a file points at: the group's
+ * first input that was read, else its first listed, else the report's
+ * first (g NULL: a host no longer in the fleet); NULL when there is none.
+ */
+static const char *first_input(const struct report *r, const struct report_group *g)
 {
-	struct report_host h = { .name = host };
-	return !r->fleet || report_in_group(r, &h, entry_host);
+	for (size_t i = 0; g && i < g->nr_files; i++)
+		if (!g->files[i]->skipped)
+			return g->files[i]->path;
+	if (g && g->nr_files)
+		return g->files[0]->path;
+	return r->nr_files ? r->files[0].path : NULL;
 }
 
-/*
- * The first input of host (in fleet mode) that was read, else the first
- * listed, else the report's first; NULL when there is none.
- */
-static const char *first_input(const struct report *r, const char *host)
+/* first_input() of each group, found once (malloc'd). */
+static const char **first_inputs(const struct report *r, const struct report_groups *groups)
 {
-	for (size_t i = 0; i < r->nr_files; i++)
-		if (!r->files[i].skipped && of_host(r, host, r->files[i].host))
-			return r->files[i].path;
-	for (size_t i = 0; i < r->nr_files; i++)
-		if (of_host(r, host, r->files[i].host))
-			return r->files[i].path;
-	return r->nr_files ? r->files[0].path : NULL;
+	const char **first = xcalloc(groups->nr, sizeof(*first));
+
+	for (size_t k = 0; k < groups->nr; k++)
+		first[k] = first_input(r, &groups->group[k]);
+	return first;
+}
+
+/* Where a finding of host without a file points (first: from first_inputs()). */
+static const char *host_input(const struct report *r, const struct report_groups *groups,
+			      const char *const *first, const char *host)
+{
+	const struct report_group *g = report_groups_find(groups, host);
+	return g ? first[g - groups->group] : first_input(r, NULL);
 }
 
 static const char *baseline_name(enum baseline_state b)
@@ -460,7 +471,8 @@ static void set_host_property(const struct report *r, json_t *obj, const char *h
 	json_set_str(props, "host", host);
 }
 
-static json_t *result_json(const struct report *r, const struct diag *d,
+/* A finding; a finding without a file points at line 1 of input (see host_input()). */
+static json_t *result_json(const struct report *r, const struct diag *d, const char *input,
 			   const struct strmap *artifact_index)
 {
 	json_t *o = json_must(json_object());
@@ -478,8 +490,8 @@ static json_t *result_json(const struct report *r, const struct diag *d,
 	 * so a finding about the whole snapshot points at its first input.
 	 */
 	struct srcloc where = d->loc;
-	if (!where.file && r->nr_files)
-		where = (struct srcloc){ first_input(r, d->host), 1, 0, NULL };
+	if (!where.file && input)
+		where = (struct srcloc){ input, 1, 0, NULL };
 	json_t *locations = json_must(json_array());
 	json_t *logicals = logical_locations(r, d);
 	if (where.file || logicals) {
@@ -539,6 +551,24 @@ static json_t *result_json(const struct report *r, const struct diag *d,
 	json_decref(unlocated);
 	set_host_property(r, o, d->host);
 	return o;
+}
+
+/* One result per finding, in the report's order. */
+static json_t *results_json(const struct report *r, const struct strmap *artifact_index)
+{
+	json_t *results = json_must(json_array());
+	struct report_groups groups;
+
+	report_groups_init(&groups, r);
+	const char **first = first_inputs(r, &groups);
+	for (size_t i = 0; r->findings && i < r->findings->nr; i++) {
+		const struct diag *d = r->findings->items[i];
+		const char *input = host_input(r, &groups, first, d->host);
+		json_append(results, result_json(r, d, input, artifact_index));
+	}
+	free(first);
+	report_groups_release(&groups);
+	return results;
 }
 
 /* ---- the run ----------------------------------------------------------- */
@@ -663,11 +693,7 @@ static json_t *run_json(const struct report *r)
 
 	json_set(run, "artifacts", artifacts);
 
-	json_t *results = json_must(json_array());
-	if (r->findings)
-		for (size_t i = 0; i < r->findings->nr; i++)
-			json_append(results, result_json(r, r->findings->items[i], &artifact_index));
-	json_set(run, "results", results);
+	json_set(run, "results", results_json(r, &artifact_index));
 
 	json_set_str(run, "columnKind", "unicodeCodePoints");
 	if (r->fleet)

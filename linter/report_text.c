@@ -36,10 +36,12 @@
  *
  * where fleet-sum's summary counts every host (and the run-level entries).
  */
+#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "report.h"
+#include "strmap.h"
 #include "util.h"
 
 #define COLOR_RESET "\033[0m"
@@ -118,73 +120,94 @@ static int shown(const struct report *r, const struct diag *d)
 	return d->baseline != BASELINE_ABSENT && (!d->suppressed || r->show_suppressed);
 }
 
-/* The diagnostics of group h still reported; returns how many were printed. */
-static size_t print_list(const struct report *r, const struct report_host *h,
-			 const struct diag_list *list, FILE *out)
+/* The diagnostics still reported; returns how many were printed. */
+static size_t print_list(const struct report *r, const struct diag *const *list, size_t nr,
+			 FILE *out)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; list && i < list->nr; i++) {
-		const struct diag *d = list->items[i];
-		if (!report_in_group(r, h, d->host) || !shown(r, d))
+	for (size_t i = 0; i < nr; i++) {
+		if (!shown(r, list[i]))
 			continue;
-		print_diag(r, d, out);
+		print_diag(r, list[i], out);
 		n++;
 	}
 	return n;
 }
 
-static void print_skipped(const struct report *r, const struct report_host *h, FILE *out)
+static void print_skipped(const struct report *r, const struct report_group *g, FILE *out)
 {
-	for (size_t i = 0; i < r->nr_files; i++) {
-		if (!r->files[i].skipped || !report_in_group(r, h, r->files[i].host))
+	for (size_t i = 0; i < g->nr_files; i++) {
+		if (!g->files[i]->skipped)
 			continue;
-		fprintf(out, "%s: ", r->files[i].path);
+		fprintf(out, "%s: ", g->files[i]->path);
 		print_level(r, SEV_NOTE, out);
 		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
 	}
 }
 
-/* Whether not_run entries i and j are of group h and did not run for one reason. */
-static int same_reason(const struct report *r, const struct report_host *h, size_t i, size_t j)
+#define NO_NEXT SIZE_MAX
+
+/*
+ * For each not_run entry of g, the index of the next one with the same
+ * reason, or NO_NEXT (malloc'd); first[i] says whether entry i is the
+ * first of its reason.  One pass, with a strmap of reason -> last index + 1.
+ */
+static size_t *link_same_reason(const struct report_group *g, char *first)
 {
-	return report_in_group(r, h, r->not_run[j].host) &&
-	       !strcmp(r->not_run[j].reason, r->not_run[i].reason);
+	struct strmap last = STRMAP_INIT;
+	size_t *next = xcalloc(g->nr_not_run, sizeof(*next));
+
+	for (size_t i = 0; i < g->nr_not_run; i++) {
+		const char *reason = g->not_run[i]->reason;
+		uintptr_t prev = (uintptr_t)strmap_put(&last, reason, (void *)(uintptr_t)(i + 1));
+		next[i] = NO_NEXT;
+		first[i] = !prev;
+		if (prev)
+			next[prev - 1] = i;
+	}
+	strmap_release(&last);
+	return next;
 }
 
-/* The rules of group h that did not run; those for the same reason share one line. */
-static void print_not_run(const struct report *r, const struct report_host *h, FILE *out)
+/* The not_run entries from i on that share its reason, on one line. */
+static void print_not_run_line(const struct report *r, const struct report_group *g,
+			       const size_t *next, size_t i, FILE *out)
 {
-	for (size_t i = 0; i < r->nr_not_run; i++) {
-		const struct not_run *nr = &r->not_run[i];
-		size_t same = 0;
-		if (!report_in_group(r, h, nr->host))
-			continue;
-		for (size_t j = 0; j < i && !same; j++)
-			same = same_reason(r, h, i, j);
-		if (same)
-			continue;
-		for (size_t j = i + 1; j < r->nr_not_run; j++)
-			same += same_reason(r, h, i, j);
-		print_level(r, SEV_NOTE, out);
-		if (!same) {
-			fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
-			continue;
-		}
-		fprintf(out, ": %s", nr->rule_id);
-		for (size_t j = i + 1; j < r->nr_not_run; j++)
-			if (same_reason(r, h, i, j))
-				fprintf(out, ", %s", r->not_run[j].rule_id);
-		fprintf(out, " did not run: %s\n", nr->reason);
+	const struct not_run *nr = g->not_run[i];
+
+	print_level(r, SEV_NOTE, out);
+	if (next[i] == NO_NEXT) {
+		fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
+		return;
 	}
+	fprintf(out, ": %s", nr->rule_id);
+	for (size_t j = next[i]; j != NO_NEXT; j = next[j])
+		fprintf(out, ", %s", g->not_run[j]->rule_id);
+	fprintf(out, " did not run: %s\n", nr->reason);
+}
+
+/* The rules of group g that did not run; those for the same reason share one line. */
+static void print_not_run(const struct report *r, const struct report_group *g, FILE *out)
+{
+	if (!g->nr_not_run)
+		return;
+	char *first = xcalloc(g->nr_not_run, 1);
+	size_t *next = link_same_reason(g, first);
+
+	for (size_t i = 0; i < g->nr_not_run; i++)
+		if (first[i])
+			print_not_run_line(r, g, next, i, out);
+	free(next);
+	free(first);
 }
 
 /* What went away since the baseline. */
-static void print_gone(const struct report *r, const struct report_host *h, FILE *out)
+static void print_gone(const struct report_group *g, FILE *out)
 {
-	for (size_t i = 0; r->findings && i < r->findings->nr; i++) {
-		const struct diag *d = r->findings->items[i];
-		if (d->baseline != BASELINE_ABSENT || !report_in_group(r, h, d->host))
+	for (size_t i = 0; i < g->nr_findings; i++) {
+		const struct diag *d = g->findings[i];
+		if (d->baseline != BASELINE_ABSENT)
 			continue;
 		fputs("gone since the baseline: ", out);
 		if (print_where(&d->loc, out))
@@ -200,12 +223,12 @@ static void print_count(FILE *out, const char *sep, size_t n, const char *noun)
 	fprintf(out, "%s%zu %s%s", sep, n, noun, n == 1 ? "" : "s");
 }
 
-/* The summary line of group h (NULL: the whole report), without the newline. */
-static void print_summary(const struct report *r, const struct report_host *h, FILE *out)
+/* The summary line of group g (NULL: the whole report), without the newline. */
+static void print_summary(const struct report *r, const struct report_group *g, FILE *out)
 {
 	struct report_summary s;
 
-	report_summarize(r, h, &s);
+	report_summarize(r, g, &s);
 	print_count(out, "", s.error, "error");
 	print_count(out, ", ", s.warning, "warning");
 	print_count(out, ", ", s.note, "note");
@@ -221,39 +244,38 @@ static void print_summary(const struct report *r, const struct report_host *h, F
 		fprintf(out, "; %zu new, %zu gone since the baseline", s.new, s.absent);
 }
 
-/* Everything of group h but its summary, in the order of a single snapshot's report. */
-static void print_body(const struct report *r, const struct report_host *h, FILE *out)
+/* Everything of group g but its summary, in the order of a single snapshot's report. */
+static void print_body(const struct report *r, const struct report_group *g, FILE *out)
 {
-	print_list(r, h, r->inputs, out);
-	print_list(r, h, r->findings, out);
-	print_skipped(r, h, out);
-	print_not_run(r, h, out);
-	print_gone(r, h, out);
+	print_list(r, g->inputs, g->nr_inputs, out);
+	print_list(r, g->findings, g->nr_findings, out);
+	print_skipped(r, g, out);
+	print_not_run(r, g, out);
+	print_gone(g, out);
 }
 
-static void print_host(const struct report *r, const struct report_host *h, FILE *out)
+static void print_host(const struct report *r, const struct report_group *g, FILE *out)
 {
-	fprintf(out, "== %s (%s) ==\n", h->name, h->path);
-	print_list(r, h, r->inputs, out);
-	if (!print_list(r, h, r->findings, out))
+	fprintf(out, "== %s (%s) ==\n", g->host->name, g->host->path);
+	print_list(r, g->inputs, g->nr_inputs, out);
+	if (!print_list(r, g->findings, g->nr_findings, out))
 		fputs("no findings\n", out);
-	print_skipped(r, h, out);
-	print_gone(r, h, out);
-	print_summary(r, h, out);
+	print_skipped(r, g, out);
+	print_gone(g, out);
+	print_summary(r, g, out);
 	fputc('\n', out);
-	print_not_run(r, h, out);
+	print_not_run(r, g, out);
 }
 
-/* The run-level entries (no host) first, then each host's group, then the totals. */
-static void print_fleet(const struct report *r, FILE *out)
+/* The run-level entries (group[0]) first, then each host's group, then the totals. */
+static void print_fleet(const struct report *r, const struct report_groups *groups, FILE *out)
 {
-	static const struct report_host run_level = { NULL, NULL, 0, 0, 0, 0 };
 	size_t failed = 0;
 
-	print_body(r, &run_level, out);
-	for (size_t i = 0; i < r->nr_hosts; i++) {
-		print_host(r, &r->hosts[i], out);
-		failed += r->hosts[i].failed != 0;
+	print_body(r, &groups->group[0], out);
+	for (size_t k = 1; k < groups->nr; k++) {
+		print_host(r, &groups->group[k], out);
+		failed += groups->group[k].host->failed != 0;
 	}
 	print_count(out, "", r->nr_hosts, "host");
 	fprintf(out, " (%zu with input errors): ", failed);
@@ -263,13 +285,17 @@ static void print_fleet(const struct report *r, FILE *out)
 
 int report_text(const struct report *r, FILE *out)
 {
+	struct report_groups groups;
+
+	report_groups_init(&groups, r);
 	if (r->fleet) {
-		print_fleet(r, out);
+		print_fleet(r, &groups, out);
 	} else {
-		print_body(r, NULL, out);
+		print_body(r, &groups.group[0], out);
 		print_summary(r, NULL, out);
 		fputc('\n', out);
 	}
+	report_groups_release(&groups);
 	if (fflush(out) || ferror(out))
 		return -1;
 	return 0;

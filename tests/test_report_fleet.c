@@ -231,6 +231,76 @@ static void test_fingerprint_host(void)
 	ASSERT_STR(w2, FP_W2_RUN);
 }
 
+/* ---- grouping ------------------------------------------------------------ */
+
+static void assert_group(const struct report_group *g, const struct report_host *host,
+			 size_t findings, size_t inputs, size_t files, size_t not_run_entries)
+{
+	CU_ASSERT_PTR_EQUAL(g->host, host);
+	CU_ASSERT_EQUAL(g->nr_findings, findings);
+	CU_ASSERT_EQUAL(g->nr_inputs, inputs);
+	CU_ASSERT_EQUAL(g->nr_files, files);
+	CU_ASSERT_EQUAL(g->nr_not_run, not_run_entries);
+}
+
+static void test_groups(void)
+{
+	struct report_groups groups;
+	struct fleet f;
+
+	fleet_init(&f);
+	report_groups_init(&groups, &f.r);
+	CU_ASSERT_EQUAL_FATAL(groups.nr, 4);
+	assert_group(&groups.group[0], NULL, 0, 1, 0, 0);
+	assert_group(&groups.group[1], &hosts[0], 2, 0, 2, 1);
+	assert_group(&groups.group[2], &hosts[1], 2, 1, 2, 2);
+	assert_group(&groups.group[3], &hosts[2], 0, 0, 1, 0);
+	ASSERT_STR(groups.group[0].inputs[0]->rule_id, "config");
+	/* the report's order within a group */
+	CU_ASSERT_PTR_EQUAL(groups.group[2].files[0], &files[2]);
+	CU_ASSERT_PTR_EQUAL(groups.group[2].files[1], &files[3]);
+	ASSERT_STR(groups.group[2].findings[0]->rule_id, "SCL003");
+	ASSERT_STR(groups.group[2].findings[1]->rule_id, "SCL001");
+	CU_ASSERT_PTR_EQUAL(groups.group[2].not_run[1], &not_run[2]);
+
+	CU_ASSERT_PTR_EQUAL(report_groups_find(&groups, NULL), &groups.group[0]);
+	CU_ASSERT_PTR_EQUAL(report_groups_find(&groups, "web02"), &groups.group[2]);
+	CU_ASSERT_PTR_NULL(report_groups_find(&groups, "web09"));
+	report_groups_release(&groups);
+
+	/* outside fleet mode one group holds everything */
+	f.r.fleet = 0;
+	report_groups_init(&groups, &f.r);
+	CU_ASSERT_EQUAL_FATAL(groups.nr, 1);
+	assert_group(&groups.group[0], NULL, 4, 2, 5, 3);
+	CU_ASSERT_PTR_EQUAL(report_groups_find(&groups, "web09"), &groups.group[0]);
+	report_groups_release(&groups);
+	fleet_release(&f);
+}
+
+/* Two hosts of one name (which fleet.c avoids) both show every entry of that name. */
+static void test_groups_repeated_name(void)
+{
+	static const struct report_host twins[] = {
+		{ "web01", "fleet/a", 0, 0, 0, 0 },
+		{ "web01", "fleet/b", 0, 0, 0, 0 },
+	};
+	struct report_groups groups;
+	struct fleet f;
+
+	fleet_init(&f);
+	f.r.hosts = twins;
+	f.r.nr_hosts = 2;
+	report_groups_init(&groups, &f.r);
+	CU_ASSERT_EQUAL_FATAL(groups.nr, 3);
+	assert_group(&groups.group[0], NULL, 2, 2, 3, 2);   /* web02 and web03 are not listed */
+	assert_group(&groups.group[1], &twins[0], 2, 0, 2, 1);
+	assert_group(&groups.group[2], &twins[1], 2, 0, 2, 1);
+	CU_ASSERT_PTR_EQUAL(groups.group[2].findings[0], groups.group[1].findings[0]);
+	report_groups_release(&groups);
+	fleet_release(&f);
+}
+
 /* ---- text --------------------------------------------------------------- */
 
 static const char fleet_text[] =
@@ -293,6 +363,33 @@ static void test_text_color(void)
 	for (const char *p = s; (p = strstr(p, "\033[0m")); p++)
 		n++;
 	CU_ASSERT_EQUAL(n, 9);
+	free(s);
+	fleet_release(&f);
+}
+
+/* Rules not run for interleaved reasons: one line per reason, at its first rule, rules in order. */
+static void test_text_not_run_lines(void)
+{
+	static const struct not_run interleaved[] = {
+		{ "SCL004", "four", "reason a", "web01" },
+		{ "SCL005", "five", "reason b", "web01" },
+		{ "SCL006", "six", "reason a", "web01" },
+		{ "SCL007", "seven", "reason c", "web01" },
+		{ "SCL008", "eight", "reason a", "web02" },
+		{ "SCL009", "nine", "reason b", "web01" },
+	};
+	struct fleet f;
+
+	fleet_init(&f);
+	f.r.not_run = interleaved;
+	f.r.nr_not_run = sizeof(interleaved) / sizeof(*interleaved);
+	char *s = render(report_text, &f.r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "10 certificates\n"
+				      "note: SCL004, SCL006 did not run: reason a\n"
+				      "note: SCL005, SCL009 did not run: reason b\n"
+				      "note: SCL007 seven did not run: reason c\n"
+				      "== web02 (fleet/web02) ==\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "; 1 input error\nnote: SCL008 eight did not run: reason a\n== web03"));
 	free(s);
 	fleet_release(&f);
 }
@@ -683,7 +780,10 @@ void suite_report_fleet(void)
 	ADD_SUITE("report_fleet",
 		  { "diag_list_sort groups by host, NULL first", test_sort_by_host },
 		  { "fingerprint: host-aware, unchanged without host", test_fingerprint_host },
+		  { "groups: by host, in order, one outside fleet mode", test_groups },
+		  { "groups: hosts of one name share their entries", test_groups_repeated_name },
 		  { "text: headings, groups, summaries, order", test_text_grouped },
+		  { "text: rules not run, one line per reason", test_text_not_run_lines },
 		  { "text: colours in fleet mode", test_text_color },
 		  { "text: baseline per host, gone from an unlisted host", test_text_baseline },
 		  { "json: host members, hosts array, schema", test_json },
