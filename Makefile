@@ -56,7 +56,14 @@ else
 QECHO = @:
 endif
 
-$(B)/%.o: %.c
+# Everything is rebuilt when the compiler or its flags change (as git's
+# GIT-CFLAGS): a DEVELOPER=1 or SANITIZE build never passes for a plain one.
+BUILD_FLAGS := $(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
+$(B)/FLAGS: FORCE
+	@mkdir -p $(B)
+	@if [ "$$(cat $@ 2>/dev/null)" != '$(BUILD_FLAGS)' ]; then echo '$(BUILD_FLAGS)' > $@; fi
+
+$(B)/%.o: %.c $(B)/FLAGS
 	@mkdir -p $(@D)
 	$(QECHO) "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -67,7 +74,7 @@ $(B)/rule_docs.c: $(RULE_DOCS) tools/embed-docs.sh
 	$(QECHO) "  GEN     $@"
 	$(Q)tools/embed-docs.sh $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
 
-$(B)/rule_docs.o: $(B)/rule_docs.c
+$(B)/rule_docs.o: $(B)/rule_docs.c $(B)/FLAGS
 	$(QECHO) "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
@@ -175,4 +182,6 @@ bench: sslcertlint
 clean:
 	rm -rf $(B) sslcertlint
 
-.PHONY: check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+FORCE:
+
+.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -41,7 +41,8 @@ static int cmp_hosts(const void *a, const void *b)
 
 /*
  * Host names: the manifest's, else the folder's.  Two folders claiming one
- * name would mix their findings, so the later one is told apart by its folder.
+ * name would mix their findings, so the later one is told apart by its
+ * folder ("web01 (web01-old)"), and by a number if even that is taken.
  */
 static void name_hosts(struct fleet *f, char **folders)
 {
@@ -49,9 +50,11 @@ static void name_hosts(struct fleet *f, char **folders)
 
 	for (size_t i = 0; i < f->nr; i++) {
 		struct fleet_host *h = &f->hosts[i];
-		const char *name = h->result.manifest_host ? h->result.manifest_host : folders[i];
-		if (strmap_get(&seen, name))
-			name = arena_strfmt(&f->arena, "%s (%s)", name, folders[i]);
+		const char *base = h->result.manifest_host ? h->result.manifest_host : folders[i];
+		const char *name = base;
+		for (unsigned n = 2; strmap_get(&seen, name); n++)
+			name = n == 2 ? arena_strfmt(&f->arena, "%s (%s)", base, folders[i])
+				      : arena_strfmt(&f->arena, "%s (%s %u)", base, folders[i], n - 1);
 		h->name = arena_strdup(&f->arena, name);
 		strmap_put(&seen, h->name, h);
 	}

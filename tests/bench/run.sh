@@ -5,7 +5,9 @@
 #
 #   tests/bench/run.sh                 sizes 1000 10000 100000 (or BENCH_SIZES="..."),
 #                                      and a fleet of 200 1000-site hosts
-#                                      (BENCH_FLEET_HOSTS=N; 0 for none)
+#                                      (BENCH_FLEET_HOSTS=N; 0 for none), and the
+#                                      worst case for joins and rules at 10000 and
+#                                      100000 bindings (BENCH_PATHO="...")
 #
 # For each size it generates a snapshot with tests/bench/gen-snapshot into
 # build/bench/N/ (kept: generated again only when missing or when gen-snapshot or
@@ -173,6 +175,29 @@ fleet_snapshot() {
 	echo "$dir"
 }
 
+# ---- the worst case for joins and rules (tests/bench/gen-pathological) ----
+PATHO_SIZES=${BENCH_PATHO:-10000 100000}
+
+patho_snapshot() {   # patho_snapshot N: the directory of an N-binding worst case
+	local n=$1 dir=$OUT/patho-$1
+	if [ ! -f "$dir/.generated" ] || [ tests/bench/gen-pathological -nt "$dir/.generated" ]; then
+		rm -rf "$dir"
+		tests/bench/gen-pathological "$n" "$dir" || die "gen-pathological $n failed"
+		touch "$dir/.generated"
+	fi
+	echo "$dir"
+}
+
+bench_patho() {   # bench_patho N
+	local n=$1 dir r=3 bytes
+	dir=$(patho_snapshot "$n")
+	[ "$n" -lt 100000 ] || r=1
+	bytes=$(stat -c %s "$dir"/* | awk '{ t += $1 } END { print t }')
+	floor "$dir" "$r"
+	bench_row "worst case $n" "$bytes" "$FLOOR" "$r" "$dir"
+	eval "PWALL_$n=$LAST_WALL"
+}
+
 bench_fleet() {
 	local dir bytes x=0 j=0 h
 	dir=$(fleet_snapshot)
@@ -190,6 +215,7 @@ bench_fleet() {
 # generate first, so the table comes out in one piece
 for n in $SIZES; do snapshot "$n" >/dev/null; done
 [ "$FLEET_HOSTS" -gt 0 ] && fleet_snapshot >/dev/null
+for n in $PATHO_SIZES; do patho_snapshot "$n" >/dev/null; done
 
 echo "sslcertlint $("$LINTER" --version | sed 's/^sslcertlint //') ($(git describe --always --dirty 2>/dev/null || echo '?')), $(date -u +%Y-%m-%d)"
 echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -199,9 +225,14 @@ echo "| sites | input MB | report | sslcertlint s | CPU s | peak RSS MB | xmllin
 echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do bench_size "$n"; done
 [ "$FLEET_HOSTS" -gt 0 ] && bench_fleet
+for n in $PATHO_SIZES; do bench_patho "$n"; done
 echo
 if [ -n "${WALL_10000:-}" ] && [ -n "${WALL_100000:-}" ]; then
 	awk -v a="$WALL_10000" -v b="$WALL_100000" 'BEGIN {
 		printf "time(100k)/time(10k) = %.1f (10 would be linear)\n", (a > 0 ? b / a : 0) }'
+fi
+if [ -n "${PWALL_10000:-}" ] && [ -n "${PWALL_100000:-}" ]; then
+	awk -v a="$PWALL_10000" -v b="$PWALL_100000" 'BEGIN {
+		printf "worst case: time(100k)/time(10k) = %.1f (10 would be linear; a quadratic join would give 100)\n", (a > 0 ? b / a : 0) }'
 fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
