@@ -269,19 +269,6 @@ static void test_text_empty(void)
 
 /* ---- JSON ------------------------------------------------------------ */
 
-/* obj[key] as a string, or NULL. */
-static const char *str_at(json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-static json_int_t int_at(json_t *obj, const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-	CU_ASSERT(json_is_integer(v));
-	return json_integer_value(v);
-}
-
 static void test_json_full(void)
 {
 	struct fixture f;
@@ -310,21 +297,21 @@ static void test_json_full(void)
 	}
 	CU_ASSERT_EQUAL(i, 8);
 
-	CU_ASSERT_EQUAL(int_at(doc, "version"), 1);
-	CU_ASSERT_STRING_EQUAL(str_at(json_object_get(doc, "tool"), "name"), "sslcertlint");
-	CU_ASSERT_STRING_EQUAL(str_at(json_object_get(doc, "tool"), "version"), "0.1.0");
-	CU_ASSERT_STRING_EQUAL(str_at(doc, "timeReference"), "--now");
+	CU_ASSERT_EQUAL(unit_json_int(doc, "version"), 1);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_object_get(doc, "tool"), "name"), "sslcertlint");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_object_get(doc, "tool"), "version"), "0.1.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(doc, "timeReference"), "--now");
 
 	json_t *inputs = json_object_get(doc, "inputs");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(inputs), 4);
 	json_t *in0 = json_array_get(inputs, 0), *in3 = json_array_get(inputs, 3);
-	CU_ASSERT_STRING_EQUAL(str_at(in0, "path"), NETSH);
-	CU_ASSERT_STRING_EQUAL(str_at(in0, "kind"), "netsh");
-	CU_ASSERT_STRING_EQUAL(str_at(in0, "encoding"), "utf-16le");
-	CU_ASSERT_EQUAL(int_at(in0, "bytes"), 2048);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(in0, "path"), NETSH);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(in0, "kind"), "netsh");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(in0, "encoding"), "utf-16le");
+	CU_ASSERT_EQUAL(unit_json_int(in0, "bytes"), 2048);
 	CU_ASSERT_PTR_NULL(json_object_get(in0, "skipped"));
-	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(inputs, 2), "kind"), "appconfig");
-	CU_ASSERT_STRING_EQUAL(str_at(in3, "kind"), "unknown");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(inputs, 2), "kind"), "appconfig");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(in3, "kind"), "unknown");
 	CU_ASSERT_PTR_NULL(json_object_get(in3, "encoding"));
 	CU_ASSERT(json_is_true(json_object_get(in3, "skipped")));
 
@@ -333,8 +320,8 @@ static void test_json_full(void)
 
 	/* sorted: the run-level note (no file) first */
 	json_t *note = json_array_get(findings, 0);
-	CU_ASSERT_STRING_EQUAL(str_at(note, "ruleId"), "SCL003");
-	CU_ASSERT_STRING_EQUAL(str_at(note, "level"), "note");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(note, "ruleId"), "SCL003");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(note, "level"), "note");
 	CU_ASSERT_PTR_NULL(json_object_get(note, "location"));
 	CU_ASSERT_PTR_NULL(json_object_get(note, "key"));
 	CU_ASSERT_PTR_NULL(json_object_get(note, "fix"));
@@ -342,66 +329,66 @@ static void test_json_full(void)
 	CU_ASSERT_EQUAL(json_array_size(json_object_get(note, "related")), 0);
 
 	json_t *ctl = json_array_get(findings, 1);
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "ruleId"), "SCL001");
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "rule"), "ctl-store-missing");
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "level"), "error");
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "message"),
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "ruleId"), "SCL001");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "rule"), "ctl-store-missing");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "level"), "error");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "message"),
 		"client certificate logon to pki.example.org:443 will fail with HTTP 403.7");
 	json_t *loc = json_object_get(ctl, "location");
-	CU_ASSERT_STRING_EQUAL(str_at(loc, "path"), NETSH);
-	CU_ASSERT_EQUAL(int_at(loc, "line"), 5);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "path"), NETSH);
+	CU_ASSERT_EQUAL(unit_json_int(loc, "line"), 5);
 	CU_ASSERT_PTR_NULL(json_object_get(loc, "column"));
-	CU_ASSERT_STRING_EQUAL(str_at(loc, "logicalPath"), "/bindings/hostnameport:pki.example.org:443");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "logicalPath"), "/bindings/hostnameport:pki.example.org:443");
 	json_t *related = json_object_get(ctl, "related");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(related), 3);
-	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(related, 0), "path"), REG);
-	CU_ASSERT_EQUAL(int_at(json_array_get(related, 0), "line"), 4);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(related, 0), "path"), REG);
+	CU_ASSERT_EQUAL(unit_json_int(json_array_get(related, 0), "line"), 4);
 	CU_ASSERT_PTR_NULL(json_object_get(json_array_get(related, 0), "column"));
-	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(related, 0), "message"),
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(related, 0), "message"),
 			       "SendTrustedIssuerList=1 is set here");
-	CU_ASSERT_EQUAL(int_at(json_array_get(related, 2), "column"), 7);
-	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(related, 2), "message"),
+	CU_ASSERT_EQUAL(unit_json_int(json_array_get(related, 2), "column"), 7);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(related, 2), "message"),
 			       "site \xe2\x80\x9cPKI\xe2\x80\x9d requires client certificates");
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "key"), KEY);
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "fingerprint"), KEY_FP);
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "fix"),
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "key"), KEY);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "fingerprint"), KEY_FP);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "fix"),
 		"netsh http update sslcert hostnameport=pki.example.org:443 sslctlstorename=ClientAuthIssuer");
 
 	json_t *dis = json_array_get(findings, 2);
-	CU_ASSERT_STRING_EQUAL(str_at(dis, "fingerprint"), EMPTY_KEY_FP);
-	CU_ASSERT_EQUAL(int_at(json_object_get(dis, "location"), "column"), 12);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(dis, "fingerprint"), EMPTY_KEY_FP);
+	CU_ASSERT_EQUAL(unit_json_int(json_object_get(dis, "location"), "column"), 12);
 	json_t *nofile = json_array_get(json_object_get(dis, "related"), 0);
 	CU_ASSERT_EQUAL(json_object_size(nofile), 1);   /* message only */
 
 	json_t *errors = json_object_get(doc, "errors");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(errors), 2);
 	json_t *e0 = json_array_get(errors, 0), *e1 = json_array_get(errors, 1);
-	CU_ASSERT_STRING_EQUAL(str_at(e0, "level"), "error");
-	CU_ASSERT_STRING_EQUAL(str_at(e0, "id"), "parse.netsh");
-	CU_ASSERT_STRING_EQUAL(str_at(e0, "message"), "unknown field 'Foo Bar'");
-	CU_ASSERT_STRING_EQUAL(str_at(e0, "path"), NETSH);
-	CU_ASSERT_EQUAL(int_at(e0, "line"), 7);
-	CU_ASSERT_EQUAL(int_at(e0, "column"), 3);
-	CU_ASSERT_STRING_EQUAL(str_at(e1, "level"), "warning");
-	CU_ASSERT_STRING_EQUAL(str_at(e1, "path"), REG);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e0, "level"), "error");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e0, "id"), "parse.netsh");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e0, "message"), "unknown field 'Foo Bar'");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e0, "path"), NETSH);
+	CU_ASSERT_EQUAL(unit_json_int(e0, "line"), 7);
+	CU_ASSERT_EQUAL(unit_json_int(e0, "column"), 3);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e1, "level"), "warning");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e1, "path"), REG);
 	CU_ASSERT_PTR_NULL(json_object_get(e1, "line"));
 	CU_ASSERT_PTR_NULL(json_object_get(e1, "column"));
 
 	json_t *nr = json_array_get(json_object_get(doc, "notRun"), 0);
 	CU_ASSERT_EQUAL(json_array_size(json_object_get(doc, "notRun")), 1);
-	CU_ASSERT_STRING_EQUAL(str_at(nr, "ruleId"), "SCL004");
-	CU_ASSERT_STRING_EQUAL(str_at(nr, "rule"), "reg-only-rule");
-	CU_ASSERT_STRING_EQUAL(str_at(nr, "reason"), not_run[0].reason);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(nr, "ruleId"), "SCL004");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(nr, "rule"), "reg-only-rule");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(nr, "reason"), not_run[0].reason);
 
 	json_t *sum = json_object_get(doc, "summary");
-	CU_ASSERT_EQUAL(int_at(sum, "error"), 1);
-	CU_ASSERT_EQUAL(int_at(sum, "warning"), 1);
-	CU_ASSERT_EQUAL(int_at(sum, "note"), 1);
-	CU_ASSERT_EQUAL(int_at(sum, "inputErrors"), 1);
-	CU_ASSERT_EQUAL(int_at(sum, "inputs"), 3);
-	CU_ASSERT_EQUAL(int_at(sum, "bindings"), 3);
-	CU_ASSERT_EQUAL(int_at(sum, "sites"), 2);
-	CU_ASSERT_EQUAL(int_at(sum, "certificates"), 41);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "error"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "warning"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "note"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "inputErrors"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "inputs"), 3);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "bindings"), 3);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "sites"), 2);
+	CU_ASSERT_EQUAL(unit_json_int(sum, "certificates"), 41);
 
 	json_decref(doc);
 	unit_assert_report_schema(s);
@@ -468,7 +455,7 @@ static void test_json_invalid_utf8(void)
 	CU_ASSERT_EQUAL(ret, 0);
 	json_t *doc = unit_parse_json(s);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(json_object_get(doc, "inputs"), 0), "path"),
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(json_object_get(doc, "inputs"), 0), "path"),
 			       "caf\xef\xbf\xbd.reg");
 	json_decref(doc);
 	free(s);

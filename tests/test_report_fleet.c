@@ -439,21 +439,9 @@ static void test_text_baseline(void)
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static const char *str_at(json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-static json_int_t int_at(json_t *obj, const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-	CU_ASSERT(json_is_integer(v));
-	return json_integer_value(v);
-}
-
 static const char *str_or_empty(json_t *obj, const char *key)
 {
-	const char *s = str_at(obj, key);
+	const char *s = unit_json_str(obj, key);
 	return s ? s : "";
 }
 
@@ -471,8 +459,8 @@ static void assert_summary(json_t *summary, const json_int_t want[8])
 		"error", "warning", "note", "inputErrors", "inputs", "bindings", "sites", "certificates",
 	};
 	for (size_t i = 0; i < 8; i++)
-		CU_ASSERT_EQUAL(int_at(summary, keys[i]), want[i]);
-	CU_ASSERT_EQUAL(int_at(summary, "suppressed"), 0);
+		CU_ASSERT_EQUAL(unit_json_int(summary, keys[i]), want[i]);
+	CU_ASSERT_EQUAL(unit_json_int(summary, "suppressed"), 0);
 }
 
 static void test_json(void)
@@ -488,7 +476,7 @@ static void test_json(void)
 	CU_ASSERT_EQUAL_FATAL(json_array_size(inputs), 5);
 	for (size_t i = 0; i < 5; i++) {
 		ASSERT_STR(first_key(json_array_get(inputs, i)), "host");
-		ASSERT_STR(str_at(json_array_get(inputs, i), "host"), files[i].host);
+		ASSERT_STR(unit_json_str(json_array_get(inputs, i), "host"), files[i].host);
 	}
 
 	/* sorted by host: web01's two, then web02's run-level note before its netsh finding */
@@ -501,25 +489,25 @@ static void test_json(void)
 	for (size_t i = 0; i < 4; i++) {
 		json_t *fi = json_array_get(findings, i);
 		ASSERT_STR(first_key(fi), "host");
-		ASSERT_STR(str_at(fi, "host"), order[i][0]);
-		ASSERT_STR(str_at(fi, "ruleId"), order[i][1]);
+		ASSERT_STR(unit_json_str(fi, "host"), order[i][0]);
+		ASSERT_STR(unit_json_str(fi, "ruleId"), order[i][1]);
 		if (order[i][2])
-			ASSERT_STR(str_at(fi, "fingerprint"), order[i][2]);
+			ASSERT_STR(unit_json_str(fi, "fingerprint"), order[i][2]);
 	}
-	ASSERT_STR(str_at(json_array_get(findings, 0), "key"),
-			       str_at(json_array_get(findings, 3), "key"));
+	ASSERT_STR(unit_json_str(json_array_get(findings, 0), "key"),
+			       unit_json_str(json_array_get(findings, 3), "key"));
 
 	/* the run-level configuration warning has no host */
 	json_t *errors = json_object_get(doc, "errors");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(errors), 2);
-	ASSERT_STR(str_at(json_array_get(errors, 0), "id"), "config");
+	ASSERT_STR(unit_json_str(json_array_get(errors, 0), "id"), "config");
 	CU_ASSERT_PTR_NULL(json_object_get(json_array_get(errors, 0), "host"));
-	ASSERT_STR(str_at(json_array_get(errors, 1), "host"), "web02");
+	ASSERT_STR(unit_json_str(json_array_get(errors, 1), "host"), "web02");
 
 	json_t *nr = json_object_get(doc, "notRun");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(nr), 3);
 	for (size_t i = 0; i < 3; i++)
-		ASSERT_STR(str_at(json_array_get(nr, i), "host"), not_run[i].host);
+		ASSERT_STR(unit_json_str(json_array_get(nr, i), "host"), not_run[i].host);
 
 	static const json_int_t total[8] = { 2, 1, 1, 1, 4, 3, 1, 15 };
 	assert_summary(json_object_get(doc, "summary"), total);
@@ -533,8 +521,8 @@ static void test_json(void)
 	CU_ASSERT_EQUAL_FATAL(json_array_size(hs), 3);
 	for (size_t i = 0; i < 3; i++) {
 		json_t *h = json_array_get(hs, i);
-		ASSERT_STR(str_at(h, "name"), hosts[i].name);
-		ASSERT_STR(str_at(h, "path"), hosts[i].path);
+		ASSERT_STR(unit_json_str(h, "name"), hosts[i].name);
+		ASSERT_STR(unit_json_str(h, "path"), hosts[i].path);
 		CU_ASSERT(json_is_boolean(json_object_get(h, "failed")));
 		CU_ASSERT_EQUAL(json_is_true(json_object_get(h, "failed")), hosts[i].failed);
 		assert_summary(json_object_get(h, "summary"), per_host[i]);
@@ -585,7 +573,7 @@ static json_t *sarif_result(json_t *results, const char *id, const char *host)
 	size_t i;
 	json_t *res;
 	json_array_foreach(results, i, res)
-		if (!strcmp(str_at(res, "ruleId"), id) &&
+		if (!strcmp(unit_json_str(res, "ruleId"), id) &&
 		    !strcmp(str_or_empty(json_object_get(res, "properties"), "host"), host))
 			return res;
 	return NULL;
@@ -600,9 +588,9 @@ static json_t *logical(json_t *res, size_t i)
 
 static void assert_module(json_t *l, const char *host)
 {
-	ASSERT_STR(str_at(l, "name"), host);
-	ASSERT_STR(str_at(l, "fullyQualifiedName"), host);
-	ASSERT_STR(str_at(l, "kind"), "module");
+	ASSERT_STR(unit_json_str(l, "name"), host);
+	ASSERT_STR(unit_json_str(l, "fullyQualifiedName"), host);
+	ASSERT_STR(unit_json_str(l, "kind"), "module");
 }
 
 static void test_sarif(void)
@@ -630,15 +618,15 @@ static void test_sarif(void)
 	json_t *c1 = sarif_result(results, "SCL001", "web01"), *c2 = sarif_result(results, "SCL001", "web02");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c2);
-	const char *fp1 = str_at(json_object_get(c1, "partialFingerprints"), "sslcertlintFingerprint/v1");
-	const char *fp2 = str_at(json_object_get(c2, "partialFingerprints"), "sslcertlintFingerprint/v1");
+	const char *fp1 = unit_json_str(json_object_get(c1, "partialFingerprints"), "sslcertlintFingerprint/v1");
+	const char *fp2 = unit_json_str(json_object_get(c2, "partialFingerprints"), "sslcertlintFingerprint/v1");
 	ASSERT_STR(fp1, FP_W1);
 	ASSERT_STR(fp2, FP_W2);
-	ASSERT_STR(str_at(json_object_get(c1, "properties"), "fix"), FIX);
+	ASSERT_STR(unit_json_str(json_object_get(c1, "properties"), "fix"), FIX);
 
 	/* the key stays first, the host follows */
-	ASSERT_STR(str_at(logical(c1, 0), "fullyQualifiedName"), KEY);
-	ASSERT_STR(str_at(logical(c1, 0), "kind"), "resource");
+	ASSERT_STR(unit_json_str(logical(c1, 0), "fullyQualifiedName"), KEY);
+	ASSERT_STR(unit_json_str(logical(c1, 0), "kind"), "resource");
 	assert_module(logical(c1, 1), "web01");
 	assert_module(logical(c2, 1), "web02");
 	CU_ASSERT_PTR_NULL(logical(c1, 2));
@@ -649,18 +637,18 @@ static void test_sarif(void)
 	assert_module(logical(note, 0), "web02");
 	CU_ASSERT_PTR_NULL(logical(note, 1));
 	json_t *phys = json_object_get(json_array_get(json_object_get(note, "locations"), 0), "physicalLocation");
-	ASSERT_STR(str_at(json_object_get(phys, "artifactLocation"), "uri"), W2_NETSH);
-	CU_ASSERT_EQUAL(int_at(json_object_get(phys, "region"), "startLine"), 1);
+	ASSERT_STR(unit_json_str(json_object_get(phys, "artifactLocation"), "uri"), W2_NETSH);
+	CU_ASSERT_EQUAL(unit_json_int(json_object_get(phys, "region"), "startLine"), 1);
 
 	json_t *inv = json_array_get(json_object_get(run, "invocations"), 0);
 	CU_ASSERT(json_is_false(json_object_get(inv, "executionSuccessful")));
 	json_t *notes = json_object_get(inv, "toolExecutionNotifications");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(notes), 5);   /* 2 input diagnostics, 3 not run */
-	ASSERT_STR(str_at(json_object_get(json_array_get(notes, 0), "descriptor"), "id"), "config");
+	ASSERT_STR(unit_json_str(json_object_get(json_array_get(notes, 0), "descriptor"), "id"), "config");
 	CU_ASSERT_PTR_NULL(json_object_get(json_array_get(notes, 0), "properties"));
-	ASSERT_STR(str_at(json_object_get(json_array_get(notes, 1), "properties"), "host"), "web02");
+	ASSERT_STR(unit_json_str(json_object_get(json_array_get(notes, 1), "properties"), "host"), "web02");
 	for (size_t i = 0; i < 3; i++)
-		ASSERT_STR(str_at(json_object_get(json_array_get(notes, 2 + i), "properties"), "host"),
+		ASSERT_STR(unit_json_str(json_object_get(json_array_get(notes, 2 + i), "properties"), "host"),
 				       not_run[i].host);
 	json_decref(doc);
 	free(s);

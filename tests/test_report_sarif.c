@@ -155,19 +155,6 @@ static json_t *get(json_t *obj, const char *key)
 	return json_object_get(obj, key);
 }
 
-static const char *str_at(json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-/* obj[key] as an integer; -1 (and a failed assertion) when it is not one. */
-static json_int_t int_at(json_t *obj, const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-	CU_ASSERT(json_is_integer(v));
-	return json_is_integer(v) ? json_integer_value(v) : -1;
-}
-
 static json_t *run_of(json_t *doc)
 {
 	return json_array_get(get(doc, "runs"), 0);
@@ -179,7 +166,7 @@ static json_t *result_of(json_t *run, const char *id)
 	size_t i;
 	json_t *res;
 	json_array_foreach(get(run, "results"), i, res)
-		if (!strcmp(str_at(res, "ruleId"), id))
+		if (!strcmp(unit_json_str(res, "ruleId"), id))
 			return res;
 	return NULL;
 }
@@ -238,26 +225,26 @@ static void test_driver_and_rules(void)
 	size_t len = strlen(s);
 	CU_ASSERT(len > 2 && !strcmp(s + len - 2, "}\n"));
 
-	CU_ASSERT_STRING_EQUAL(str_at(doc, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
-	CU_ASSERT_STRING_EQUAL(str_at(doc, "version"), "2.1.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(doc, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(doc, "version"), "2.1.0");
 	CU_ASSERT_EQUAL(json_array_size(get(doc, "runs")), 1);
 	json_t *run = run_of(doc);
 	json_t *driver = get(get(run, "tool"), "driver");
-	CU_ASSERT_STRING_EQUAL(str_at(driver, "name"), "sslcertlint");
-	CU_ASSERT_STRING_EQUAL(str_at(driver, "version"), "0.1.0");
-	CU_ASSERT_STRING_EQUAL(str_at(driver, "semanticVersion"), "0.1.0");
-	CU_ASSERT_STRING_EQUAL(str_at(driver, "informationUri"), INFO_URI);
-	CU_ASSERT_STRING_EQUAL(str_at(run, "columnKind"), "unicodeCodePoints");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(driver, "name"), "sslcertlint");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(driver, "version"), "0.1.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(driver, "semanticVersion"), "0.1.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(driver, "informationUri"), INFO_URI);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(run, "columnKind"), "unicodeCodePoints");
 
 	/* the full rule table, in its order */
 	json_t *jrules = get(driver, "rules");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(jrules), NR_RULES);
 	for (size_t i = 0; i < NR_RULES; i++) {
 		json_t *jr = json_array_get(jrules, i);
-		CU_ASSERT_STRING_EQUAL(str_at(jr, "id"), rules[i]->id);
-		CU_ASSERT_STRING_EQUAL(str_at(jr, "name"), rules[i]->name);
-		CU_ASSERT_STRING_EQUAL(str_at(get(jr, "shortDescription"), "text"), rules[i]->summary);
-		CU_ASSERT_STRING_EQUAL(str_at(get(jr, "defaultConfiguration"), "level"),
+		CU_ASSERT_STRING_EQUAL(unit_json_str(jr, "id"), rules[i]->id);
+		CU_ASSERT_STRING_EQUAL(unit_json_str(jr, "name"), rules[i]->name);
+		CU_ASSERT_STRING_EQUAL(unit_json_str(get(jr, "shortDescription"), "text"), rules[i]->summary);
+		CU_ASSERT_STRING_EQUAL(unit_json_str(get(jr, "defaultConfiguration"), "level"),
 				       severity_name(rules[i]->level));
 		json_t *props = get(jr, "properties");
 		CU_ASSERT(array_has(get(props, "tags"), "security"));
@@ -270,11 +257,11 @@ static void test_driver_and_rules(void)
 	json_t *ctl = json_array_get(jrules, 1);
 	const char *doc_md = rule_doc("ctl_store_missing");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc_md);
-	CU_ASSERT_STRING_EQUAL(str_at(get(ctl, "help"), "text"), doc_md);
-	CU_ASSERT_STRING_EQUAL(str_at(get(ctl, "help"), "markdown"), doc_md);
-	CU_ASSERT_STRING_EQUAL(str_at(ctl, "helpUri"), INFO_URI "/blob/main/rules/ctl_store_missing.md");
-	const char *full = str_at(get(ctl, "fullDescription"), "text");
-	const char *full_md = str_at(get(ctl, "fullDescription"), "markdown");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(ctl, "help"), "text"), doc_md);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(ctl, "help"), "markdown"), doc_md);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "helpUri"), INFO_URI "/blob/main/rules/ctl_store_missing.md");
+	const char *full = unit_json_str(get(ctl, "fullDescription"), "text");
+	const char *full_md = unit_json_str(get(ctl, "fullDescription"), "markdown");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(full);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(full_md);
 	CU_ASSERT(!strncmp(full, "SCHANNEL is set to send the list of trusted issuers to clients "
@@ -291,27 +278,27 @@ static void test_driver_and_rules(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(joined, full_md));
 	free(joined);
 	json_t *props = get(ctl, "properties");
-	CU_ASSERT_STRING_EQUAL(str_at(props, "security-severity"), "8.0");
-	CU_ASSERT_STRING_EQUAL(str_at(props, "precision"), "high");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(props, "security-severity"), "8.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(props, "precision"), "high");
 	CU_ASSERT(array_has(get(props, "tags"), "schannel"));
 	CU_ASSERT(array_has(get(props, "tags"), "http.sys"));
 	CU_ASSERT(!array_has(get(props, "tags"), "iis"));
 
 	props = get(json_array_get(jrules, 0), "properties");
-	CU_ASSERT_STRING_EQUAL(str_at(props, "security-severity"), "5.0");
-	CU_ASSERT_STRING_EQUAL(str_at(get(json_array_get(jrules, 0), "defaultConfiguration"), "level"),
+	CU_ASSERT_STRING_EQUAL(unit_json_str(props, "security-severity"), "5.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(jrules, 0), "defaultConfiguration"), "level"),
 			       "warning");
 
 	/* a rule without a doc: the summary as full description, no help */
 	json_t *runlevel = json_array_get(jrules, 2);
-	CU_ASSERT_STRING_EQUAL(str_at(get(runlevel, "fullDescription"), "text"), rule_run.summary);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(runlevel, "fullDescription"), "text"), rule_run.summary);
 	CU_ASSERT_PTR_NULL(get(runlevel, "help"));
-	CU_ASSERT_STRING_EQUAL(str_at(get(runlevel, "properties"), "security-severity"), "2.0");
-	CU_ASSERT_STRING_EQUAL(str_at(get(runlevel, "defaultConfiguration"), "level"), "note");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(runlevel, "properties"), "security-severity"), "2.0");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(runlevel, "defaultConfiguration"), "level"), "note");
 	CU_ASSERT(array_has(get(get(runlevel, "properties"), "tags"), "iis"));
 
 	/* SCL003 infers self-signedness from names when it must: medium precision */
-	CU_ASSERT_STRING_EQUAL(str_at(get(json_array_get(jrules, 3), "properties"), "precision"), "medium");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(jrules, 3), "properties"), "precision"), "medium");
 
 	/* deterministic: byte-identical on a second run, no clock anywhere */
 	int ret;
@@ -343,19 +330,19 @@ static void test_results(void)
 	size_t i;
 	json_t *res;
 	json_array_foreach(results, i, res) {
-		json_int_t idx = int_at(res, "ruleIndex");
+		json_int_t idx = unit_json_int(res, "ruleIndex");
 		CU_ASSERT_FATAL(idx >= 0 && (size_t)idx < json_array_size(jrules));
-		CU_ASSERT_STRING_EQUAL(str_at(json_array_get(jrules, (size_t)idx), "id"), str_at(res, "ruleId"));
-		CU_ASSERT_STRING_EQUAL(str_at(res, "level"), severity_name(f.findings.items[i]->level));
-		CU_ASSERT_STRING_EQUAL(str_at(get(res, "message"), "text"), f.findings.items[i]->message);
+		CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(jrules, (size_t)idx), "id"), unit_json_str(res, "ruleId"));
+		CU_ASSERT_STRING_EQUAL(unit_json_str(res, "level"), severity_name(f.findings.items[i]->level));
+		CU_ASSERT_STRING_EQUAL(unit_json_str(get(res, "message"), "text"), f.findings.items[i]->message);
 		CU_ASSERT_EQUAL(json_array_size(get(res, "locations")), 1);
 		json_t *al = get(get(json_array_get(get(res, "locations"), 0), "physicalLocation"),
 				 "artifactLocation");
-		json_int_t ai = int_at(al, "index");
+		json_int_t ai = unit_json_int(al, "index");
 		CU_ASSERT_FATAL(ai >= 0 && (size_t)ai < json_array_size(artifacts));
-		CU_ASSERT_STRING_EQUAL(str_at(get(json_array_get(artifacts, (size_t)ai), "location"), "uri"),
-				       str_at(al, "uri"));
-		CU_ASSERT_STRING_EQUAL(str_at(al, "uriBaseId"), "SRCROOT");
+		CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(artifacts, (size_t)ai), "location"), "uri"),
+				       unit_json_str(al, "uri"));
+		CU_ASSERT_STRING_EQUAL(unit_json_str(al, "uriBaseId"), "SRCROOT");
 		CU_ASSERT_EQUAL(json_string_length(get(get(res, "partialFingerprints"), FP_KEY)), 16);
 		CU_ASSERT_PTR_NULL(get(get(res, "partialFingerprints"), "primaryLocationLineHash"));
 		/* neither set in this fixture */
@@ -372,58 +359,58 @@ static void test_results(void)
 
 	json_t *ctl = result_of(run, "SCL001");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(ctl);
-	CU_ASSERT_EQUAL(int_at(ctl, "ruleIndex"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(ctl, "ruleIndex"), 1);
 	json_t *loc = json_array_get(get(ctl, "locations"), 0);
 	json_t *phys = get(loc, "physicalLocation");
-	CU_ASSERT_STRING_EQUAL(str_at(get(phys, "artifactLocation"), "uri"), NETSH);
-	CU_ASSERT_EQUAL(int_at(get(phys, "artifactLocation"), "index"), 0);   /* notes.txt skipped */
-	CU_ASSERT_EQUAL(int_at(get(phys, "region"), "startLine"), 5);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(phys, "artifactLocation"), "uri"), NETSH);
+	CU_ASSERT_EQUAL(unit_json_int(get(phys, "artifactLocation"), "index"), 0);   /* notes.txt skipped */
+	CU_ASSERT_EQUAL(unit_json_int(get(phys, "region"), "startLine"), 5);
 	CU_ASSERT_PTR_NULL(get(get(phys, "region"), "startColumn"));
 	json_t *logical = json_array_get(get(loc, "logicalLocations"), 0);
-	CU_ASSERT_STRING_EQUAL(str_at(logical, "fullyQualifiedName"), KEY);
-	CU_ASSERT_STRING_EQUAL(str_at(logical, "kind"), "resource");
-	CU_ASSERT_STRING_EQUAL(str_at(get(ctl, "partialFingerprints"), FP_KEY), KEY_FP);
-	CU_ASSERT_STRING_EQUAL(str_at(get(ctl, "properties"), "fix"), FIX);
-	CU_ASSERT_PTR_NULL(strstr(str_at(get(ctl, "message"), "text"), "netsh http"));
+	CU_ASSERT_STRING_EQUAL(unit_json_str(logical, "fullyQualifiedName"), KEY);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(logical, "kind"), "resource");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(ctl, "partialFingerprints"), FP_KEY), KEY_FP);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(ctl, "properties"), "fix"), FIX);
+	CU_ASSERT_PTR_NULL(strstr(unit_json_str(get(ctl, "message"), "text"), "netsh http"));
 
 	json_t *related = get(ctl, "relatedLocations");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(related), 3);
 	json_t *r0 = json_array_get(related, 0), *r1 = json_array_get(related, 1),
 	       *r2 = json_array_get(related, 2);
-	CU_ASSERT_EQUAL(int_at(r0, "id"), 1);
-	CU_ASSERT_EQUAL(int_at(r2, "id"), 3);
+	CU_ASSERT_EQUAL(unit_json_int(r0, "id"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(r2, "id"), 3);
 	/* "./snap/schannel.reg" as given: no "./" in the URI */
-	CU_ASSERT_STRING_EQUAL(str_at(get(get(r0, "physicalLocation"), "artifactLocation"), "uri"),
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(get(r0, "physicalLocation"), "artifactLocation"), "uri"),
 			       "snap/schannel.reg");
-	CU_ASSERT_EQUAL(int_at(get(get(r0, "physicalLocation"), "region"), "startLine"), 4);
-	CU_ASSERT_STRING_EQUAL(str_at(get(r0, "message"), "text"), "SendTrustedIssuerList=1 is set here");
+	CU_ASSERT_EQUAL(unit_json_int(get(get(r0, "physicalLocation"), "region"), "startLine"), 4);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(r0, "message"), "text"), "SendTrustedIssuerList=1 is set here");
 	/* an unknown line is line 1 on a result's location, never 0 or absent */
-	CU_ASSERT_EQUAL(int_at(get(get(r1, "physicalLocation"), "region"), "startLine"), 1);
-	CU_ASSERT_EQUAL(int_at(get(get(r2, "physicalLocation"), "region"), "startLine"), 31);
-	CU_ASSERT_EQUAL(int_at(get(get(r2, "physicalLocation"), "region"), "startColumn"), 7);
-	CU_ASSERT_STRING_EQUAL(str_at(get(get(r2, "physicalLocation"), "artifactLocation"), "uri"),
+	CU_ASSERT_EQUAL(unit_json_int(get(get(r1, "physicalLocation"), "region"), "startLine"), 1);
+	CU_ASSERT_EQUAL(unit_json_int(get(get(r2, "physicalLocation"), "region"), "startLine"), 31);
+	CU_ASSERT_EQUAL(unit_json_int(get(get(r2, "physicalLocation"), "region"), "startColumn"), 7);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(get(r2, "physicalLocation"), "artifactLocation"), "uri"),
 			       APPCONFIG);
 
 	/* a related note without a file is no location, but is kept */
 	json_t *dis = result_of(run, "SCL014");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dis);
-	CU_ASSERT_EQUAL(int_at(dis, "ruleIndex"), 0);
+	CU_ASSERT_EQUAL(unit_json_int(dis, "ruleIndex"), 0);
 	CU_ASSERT_PTR_NULL(get(dis, "relatedLocations"));
 	json_t *msgs = get(get(dis, "properties"), "relatedMessages");
 	CU_ASSERT_EQUAL(json_array_size(msgs), 1);
 	CU_ASSERT(array_has(msgs, "no file for this one"));
 	CU_ASSERT_PTR_NULL(get(get(dis, "properties"), "fix"));
 	phys = get(json_array_get(get(dis, "locations"), 0), "physicalLocation");
-	CU_ASSERT_EQUAL(int_at(get(phys, "region"), "startLine"), 9);
-	CU_ASSERT_EQUAL(int_at(get(phys, "region"), "startColumn"), 12);
+	CU_ASSERT_EQUAL(unit_json_int(get(phys, "region"), "startLine"), 9);
+	CU_ASSERT_EQUAL(unit_json_int(get(phys, "region"), "startColumn"), 12);
 
 	/* a finding about the whole snapshot points at line 1 of the first input read */
 	json_t *note = result_of(run, "SCL099");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(note);
-	CU_ASSERT_STRING_EQUAL(str_at(note, "level"), "note");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(note, "level"), "note");
 	loc = json_array_get(get(note, "locations"), 0);
-	CU_ASSERT_STRING_EQUAL(str_at(get(get(loc, "physicalLocation"), "artifactLocation"), "uri"), NETSH);
-	CU_ASSERT_EQUAL(int_at(get(get(loc, "physicalLocation"), "region"), "startLine"), 1);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(get(loc, "physicalLocation"), "artifactLocation"), "uri"), NETSH);
+	CU_ASSERT_EQUAL(unit_json_int(get(get(loc, "physicalLocation"), "region"), "startLine"), 1);
 	CU_ASSERT_PTR_NULL(get(loc, "logicalLocations"));
 	CU_ASSERT_PTR_NULL(get(note, "properties"));
 
@@ -455,12 +442,12 @@ static void test_fingerprint_stable(void)
 	json_t *rb = json_array_get(get(run_of(db), "results"), 0);
 	json_t *rc = json_array_get(get(run_of(dc), "results"), 0);
 	/* the lines differ ... */
-	CU_ASSERT_EQUAL(int_at(get(get(json_array_get(get(rb, "locations"), 0), "physicalLocation"), "region"),
+	CU_ASSERT_EQUAL(unit_json_int(get(get(json_array_get(get(rb, "locations"), 0), "physicalLocation"), "region"),
 			       "startLine"), 500);
 	/* ... the fingerprints do not */
-	fa = str_at(get(ra, "partialFingerprints"), FP_KEY);
-	fb = str_at(get(rb, "partialFingerprints"), FP_KEY);
-	fc = str_at(get(rc, "partialFingerprints"), FP_KEY);
+	fa = unit_json_str(get(ra, "partialFingerprints"), FP_KEY);
+	fb = unit_json_str(get(rb, "partialFingerprints"), FP_KEY);
+	fc = unit_json_str(get(rc, "partialFingerprints"), FP_KEY);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fa);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fb);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fc);
@@ -493,15 +480,15 @@ static void test_suppressions_and_baseline(void)
 		CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 		json_t *res = json_array_get(get(run_of(doc), "results"), 0);
 		if (states[b]) {
-			CU_ASSERT_STRING_EQUAL(str_at(res, "baselineState"), states[b]);
+			CU_ASSERT_STRING_EQUAL(unit_json_str(res, "baselineState"), states[b]);
 		} else {
 			CU_ASSERT_PTR_NULL(get(res, "baselineState"));
 		}
 		json_t *sup = get(res, "suppressions");
 		if (b == BASELINE_UNCHANGED) {
 			CU_ASSERT_EQUAL_FATAL(json_array_size(sup), 1);
-			CU_ASSERT_STRING_EQUAL(str_at(json_array_get(sup, 0), "kind"), "external");
-			CU_ASSERT_STRING_EQUAL(str_at(json_array_get(sup, 0), "justification"),
+			CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(sup, 0), "kind"), "external");
+			CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(sup, 0), "justification"),
 					       "accepted until the CA moves (ticket 42)");
 		} else {
 			CU_ASSERT_PTR_NULL(sup);
@@ -528,26 +515,26 @@ static void test_invocation(void)
 
 	/* sorted input diagnostics first: the .reg warning (no line), the netsh error */
 	json_t *w = json_array_get(notes, 0), *e = json_array_get(notes, 1), *nr = json_array_get(notes, 2);
-	CU_ASSERT_STRING_EQUAL(str_at(e, "level"), "error");
-	CU_ASSERT_STRING_EQUAL(str_at(get(e, "descriptor"), "id"), "parse.netsh");
-	CU_ASSERT_STRING_EQUAL(str_at(get(e, "message"), "text"), "unknown field 'Foo Bar'");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(e, "level"), "error");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(e, "descriptor"), "id"), "parse.netsh");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(e, "message"), "text"), "unknown field 'Foo Bar'");
 	json_t *phys = get(json_array_get(get(e, "locations"), 0), "physicalLocation");
-	CU_ASSERT_STRING_EQUAL(str_at(get(phys, "artifactLocation"), "uri"), NETSH);
-	CU_ASSERT_EQUAL(int_at(get(phys, "region"), "startLine"), 7);
-	CU_ASSERT_EQUAL(int_at(get(phys, "region"), "startColumn"), 3);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(phys, "artifactLocation"), "uri"), NETSH);
+	CU_ASSERT_EQUAL(unit_json_int(get(phys, "region"), "startLine"), 7);
+	CU_ASSERT_EQUAL(unit_json_int(get(phys, "region"), "startColumn"), 3);
 
-	CU_ASSERT_STRING_EQUAL(str_at(w, "level"), "warning");
-	CU_ASSERT_STRING_EQUAL(str_at(get(w, "descriptor"), "id"), "parse.reg");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(w, "level"), "warning");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(w, "descriptor"), "id"), "parse.reg");
 	phys = get(json_array_get(get(w, "locations"), 0), "physicalLocation");
-	CU_ASSERT_STRING_EQUAL(str_at(get(phys, "artifactLocation"), "uri"), "snap/schannel.reg");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(phys, "artifactLocation"), "uri"), "snap/schannel.reg");
 	CU_ASSERT_PTR_NULL(get(phys, "region"));   /* line unknown: no region, never line 0 */
 
 	/* a rule that did not run: a note naming it */
-	CU_ASSERT_STRING_EQUAL(str_at(nr, "level"), "note");
-	CU_ASSERT_STRING_EQUAL(str_at(get(nr, "descriptor"), "id"), "SCL003");
-	CU_ASSERT_STRING_EQUAL(str_at(get(nr, "associatedRule"), "id"), "SCL003");
-	CU_ASSERT_EQUAL(int_at(get(nr, "associatedRule"), "index"), 3);
-	CU_ASSERT_STRING_EQUAL(str_at(get(nr, "message"), "text"), "needs a dump of the Root store");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(nr, "level"), "note");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(nr, "descriptor"), "id"), "SCL003");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(nr, "associatedRule"), "id"), "SCL003");
+	CU_ASSERT_EQUAL(unit_json_int(get(nr, "associatedRule"), "index"), 3);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(nr, "message"), "text"), "needs a dump of the Root store");
 	CU_ASSERT_PTR_NULL(get(nr, "locations"));
 	json_decref(doc);
 
@@ -590,13 +577,13 @@ static void test_artifacts_and_bases(void)
 	json_t *artifacts = get(run, "artifacts");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(artifacts), 3);
 	json_t *a0 = json_array_get(artifacts, 0), *a1 = json_array_get(artifacts, 1);
-	CU_ASSERT_STRING_EQUAL(str_at(get(a0, "location"), "uri"), NETSH);
-	CU_ASSERT_STRING_EQUAL(str_at(get(a0, "location"), "uriBaseId"), "SRCROOT");
-	CU_ASSERT_EQUAL(int_at(a0, "length"), 2048);
-	CU_ASSERT_STRING_EQUAL(str_at(a0, "encoding"), "utf-16le");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(a0, "location"), "uri"), NETSH);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(a0, "location"), "uriBaseId"), "SRCROOT");
+	CU_ASSERT_EQUAL(unit_json_int(a0, "length"), 2048);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(a0, "encoding"), "utf-16le");
 	CU_ASSERT(array_has(get(a0, "roles"), "analysisTarget"));
-	CU_ASSERT_STRING_EQUAL(str_at(get(a1, "location"), "uri"), "snap/schannel.reg");
-	CU_ASSERT_STRING_EQUAL(str_at(json_array_get(artifacts, 2), "encoding"), "utf-8");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(a1, "location"), "uri"), "snap/schannel.reg");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(json_array_get(artifacts, 2), "encoding"), "utf-8");
 	char *dump = json_dumps(artifacts, 0);
 	CU_ASSERT_PTR_NULL(strstr(dump, "notes.txt"));
 	free(dump);
@@ -605,7 +592,7 @@ static void test_artifacts_and_bases(void)
 	json_t *srcroot = get(get(run, "originalUriBaseIds"), "SRCROOT");
 	CU_ASSERT_PTR_NOT_NULL(srcroot);
 	CU_ASSERT_PTR_NULL(get(srcroot, "uri"));
-	CU_ASSERT_PTR_NOT_NULL(str_at(get(srcroot, "description"), "text"));
+	CU_ASSERT_PTR_NOT_NULL(unit_json_str(get(srcroot, "description"), "text"));
 
 	/* automationDetails only when asked for */
 	CU_ASSERT_PTR_NULL(get(run, "automationDetails"));
@@ -613,7 +600,7 @@ static void test_artifacts_and_bases(void)
 	f.r.automation_id = "web01/2026-01";
 	doc = render_doc(&f.r, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-	CU_ASSERT_STRING_EQUAL(str_at(get(run_of(doc), "automationDetails"), "id"), "web01/2026-01");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(run_of(doc), "automationDetails"), "id"), "web01/2026-01");
 	json_decref(doc);
 	fixture_release(&f);
 }
@@ -644,11 +631,11 @@ static void test_uris(void)
 	CU_ASSERT_EQUAL_FATAL(json_array_size(artifacts), 4);
 	for (size_t i = 0; i < 4; i++) {
 		json_t *loc = get(json_array_get(artifacts, i), "location");
-		CU_ASSERT_STRING_EQUAL(str_at(loc, "uri"), want[i]);
+		CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "uri"), want[i]);
 		if (i == 1) {
 			CU_ASSERT_PTR_NULL(get(loc, "uriBaseId"));
 		} else {
-			CU_ASSERT_STRING_EQUAL(str_at(loc, "uriBaseId"), "SRCROOT");
+			CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "uriBaseId"), "SRCROOT");
 		}
 	}
 	json_decref(doc);
@@ -661,7 +648,7 @@ static void test_uris(void)
 	doc = render_doc(&f.r, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 	json_t *res = json_array_get(get(run_of(doc), "results"), 0);
-	CU_ASSERT_STRING_EQUAL(str_at(get(res, "message"), "text"), "value 'caf\xef\xbf\xbd' differs");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(res, "message"), "text"), "value 'caf\xef\xbf\xbd' differs");
 	json_decref(doc);
 	fixture_release(&f);
 }

@@ -220,3 +220,15 @@ void unit_assert_check_sarif(const struct report *r)
 		CU_ASSERT_EQUAL(rc, 0);
 	}
 }
+
+const char *unit_json_str(json_t *obj, const char *key)
+{
+	return json_string_value(json_object_get(obj, key));
+}
+
+json_int_t unit_json_int(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	CU_ASSERT(json_is_integer(v));
+	return json_is_integer(v) ? json_integer_value(v) : -1;
+}

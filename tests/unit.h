@@ -65,6 +65,12 @@ char *unit_render(report_fn fn, const struct report *r, int *ret);
 /* s parsed with Jansson (decref it); NULL, with the error on stderr, when it is no JSON. */
 json_t *unit_parse_json(const char *s);
 
+/* obj[key] as a string, or NULL. */
+const char *unit_json_str(json_t *obj, const char *key);
+
+/* obj[key] as an integer; -1 (and a failed assertion) when it is not one. */
+json_int_t unit_json_int(json_t *obj, const char *key);
+
 /*
  * Validates the JSON report json against schemas/report.schema.json:
  * 0 when valid, 1 when not (the errors on stderr unless quiet), -1 when

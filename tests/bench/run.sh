@@ -140,14 +140,19 @@ floor() {
 	FLOOR=$(awk -v a="$FLOOR_XML" -v b="$FLOOR_JQ" 'BEGIN { print a + b }')
 }
 
-bench_size() {   # bench_size N
-	local n=$1 dir r=3 bytes
-	dir=$(snapshot "$n")
+# bench_snapshot LABEL DIR N VAR: one row for the snapshot in DIR (best of 3,
+# 1 run from 100000 up); the wall time goes to WALL_<VAR>
+bench_snapshot() {
+	local label=$1 dir=$2 n=$3 var=$4 r=3 bytes
 	[ "$n" -lt 100000 ] || r=1
 	bytes=$(stat -c %s "$dir"/* | awk '{ t += $1 } END { print t }')
 	floor "$dir" "$r"
-	bench_row "$n" "$bytes" "$FLOOR" "$r" "$dir"
-	eval "WALL_$n=$LAST_WALL"
+	bench_row "$label" "$bytes" "$FLOOR" "$r" "$dir"
+	eval "WALL_$var=$LAST_WALL"
+}
+
+bench_size() {   # bench_size N
+	bench_snapshot "$1" "$(snapshot "$1")" "$1" "$1"
 }
 
 # ---- a fleet: FLEET_HOSTS servers, each the 1000-site snapshot ----
@@ -189,13 +194,7 @@ patho_snapshot() {   # patho_snapshot N: the directory of an N-binding worst cas
 }
 
 bench_patho() {   # bench_patho N
-	local n=$1 dir r=3 bytes
-	dir=$(patho_snapshot "$n")
-	[ "$n" -lt 100000 ] || r=1
-	bytes=$(stat -c %s "$dir"/* | awk '{ t += $1 } END { print t }')
-	floor "$dir" "$r"
-	bench_row "worst case $n" "$bytes" "$FLOOR" "$r" "$dir"
-	eval "PWALL_$n=$LAST_WALL"
+	bench_snapshot "worst case $1" "$(patho_snapshot "$1")" "$1" "P$1"
 }
 
 bench_fleet() {
@@ -231,8 +230,8 @@ if [ -n "${WALL_10000:-}" ] && [ -n "${WALL_100000:-}" ]; then
 	awk -v a="$WALL_10000" -v b="$WALL_100000" 'BEGIN {
 		printf "time(100k)/time(10k) = %.1f (10 would be linear)\n", (a > 0 ? b / a : 0) }'
 fi
-if [ -n "${PWALL_10000:-}" ] && [ -n "${PWALL_100000:-}" ]; then
-	awk -v a="$PWALL_10000" -v b="$PWALL_100000" 'BEGIN {
+if [ -n "${WALL_P10000:-}" ] && [ -n "${WALL_P100000:-}" ]; then
+	awk -v a="$WALL_P10000" -v b="$WALL_P100000" 'BEGIN {
 		printf "worst case: time(100k)/time(10k) = %.1f (10 would be linear; a quadratic join would give 100)\n", (a > 0 ? b / a : 0) }'
 fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
