@@ -13,21 +13,6 @@
 #include "unit.h"
 #include "util.h"
 
-static const struct rule rule_ctl = {
-	.id = "SCL001", .name = "ctl-store-missing",
-	.summary = "client certificate logon fails without a ctl store",
-	.level = SEV_ERROR,
-};
-static const struct rule rule_disagree = {
-	.id = "SCL002", .name = "sources-disagree",
-	.summary = "netsh and the registry describe a binding differently",
-	.level = SEV_WARNING,
-};
-static const struct rule rule_run = {
-	.id = "SCL003", .name = "run-level",
-	.summary = "a finding about the whole snapshot",
-	.level = SEV_NOTE,
-};
 
 static const char NETSH[] = "snap/netsh-sslcert.txt";
 static const char REG[] = "snap/schannel.reg";
@@ -91,7 +76,7 @@ static void fixture_full(struct fixture *f)
 	diag_input(&f->inputs, "parse.reg", SEV_WARNING, &loc, "no 'Windows Registry Editor' header");
 	diag_list_sort(&f->inputs);
 
-	f->findings.rule = &rule_ctl;
+	f->findings.rule = &unit_rule_ctl;
 	loc = (struct srcloc){ NETSH, 5, 0, "/bindings/hostnameport:pki.example.org:443" };
 	d = diag_emit(&f->findings, SEV_ERROR, &loc, KEY,
 		      "client certificate logon to %s will fail with HTTP 403.7",
@@ -105,13 +90,13 @@ static void fixture_full(struct fixture *f)
 	diag_set_fix(&f->findings, d, "netsh http update sslcert hostnameport=%s sslctlstorename=ClientAuthIssuer",
 		     "pki.example.org:443");
 
-	f->findings.rule = &rule_disagree;
+	f->findings.rule = &unit_rule_disagree;
 	loc = (struct srcloc){ REG, 9, 12, NULL };
 	d = diag_emit(&f->findings, SEV_WARNING, &loc, NULL, "netsh and the registry disagree");
 	loc = (struct srcloc)SRCLOC_INIT;
 	diag_add_related(&f->findings, d, &loc, "no file for this one");
 
-	f->findings.rule = &rule_run;
+	f->findings.rule = &unit_rule_run;
 	diag_emit(&f->findings, SEV_NOTE, NULL, NULL, "no certificate inventory was given");
 	f->findings.rule = NULL;
 	diag_list_sort(&f->findings);
@@ -184,7 +169,7 @@ static void test_text_locations(void)
 	int ret;
 
 	fixture_init(&f);
-	f.findings.rule = &rule_ctl;
+	f.findings.rule = &unit_rule_ctl;
 	loc = (struct srcloc){ "a.txt", 0, 5, NULL };   /* a column without a line is dropped too */
 	d = diag_emit(&f.findings, SEV_ERROR, &loc, NULL, "no line");
 	loc = (struct srcloc){ "b.reg", 0, 0, NULL };
@@ -226,7 +211,7 @@ static void test_text_summary_plurals(void)
 	f.r.nr_bindings = 1;
 	f.r.nr_sites = 1;
 	f.r.nr_certs = 1;
-	f.findings.rule = &rule_disagree;
+	f.findings.rule = &unit_rule_disagree;
 	diag_emit(&f.findings, SEV_WARNING, &loc, NULL, "one");
 	diag_emit(&f.findings, SEV_WARNING, &loc, NULL, "two");
 	diag_emit(&f.findings, SEV_NOTE, &loc, NULL, "three");

@@ -27,22 +27,7 @@
 			CU_ASSERT_STRING_EQUAL(got_, (want)); \
 	} while (0)
 
-static const struct rule rule_ctl = {
-	.id = "SCL001", .name = "ctl-store-missing",
-	.summary = "client certificate logon fails without a ctl store",
-	.level = SEV_ERROR,
-};
-static const struct rule rule_disagree = {
-	.id = "SCL002", .name = "sources-disagree",
-	.summary = "netsh and the registry describe a binding differently",
-	.level = SEV_WARNING,
-};
-static const struct rule rule_run = {
-	.id = "SCL003", .name = "run-level",
-	.summary = "a finding about the whole snapshot",
-	.level = SEV_NOTE,
-};
-static const struct rule *const rules[] = { &rule_ctl, &rule_disagree, &rule_run };
+static const struct rule *const rules[] = { &unit_rule_ctl, &unit_rule_disagree, &unit_rule_run };
 
 #define W1_NETSH "fleet/web01/netsh.txt"
 #define W1_REG "fleet/web01/schannel.reg"
@@ -134,12 +119,12 @@ static void fleet_init(struct fleet *f)
 	loc = (struct srcloc){ ".sslcertlint.json", 2, 0, NULL };
 	input(&f->inputs, "config", NULL, SEV_WARNING, &loc, "unknown rule 'SCL999'");
 
-	struct diag *d = emit(&f->findings, &rule_ctl, "web02", SEV_ERROR, W2_NETSH, 5, KEY, MSG);
+	struct diag *d = emit(&f->findings, &unit_rule_ctl, "web02", SEV_ERROR, W2_NETSH, 5, KEY, MSG);
 	diag_set_fix(&f->findings, d, "%s", FIX);
-	emit(&f->findings, &rule_run, "web02", SEV_NOTE, NULL, 0, NULL, "no certificate inventory was given");
-	emit(&f->findings, &rule_disagree, "web01", SEV_WARNING, W1_REG, 9, "ipport:0.0.0.0:443",
+	emit(&f->findings, &unit_rule_run, "web02", SEV_NOTE, NULL, 0, NULL, "no certificate inventory was given");
+	emit(&f->findings, &unit_rule_disagree, "web01", SEV_WARNING, W1_REG, 9, "ipport:0.0.0.0:443",
 	     "netsh and the registry disagree");
-	d = emit(&f->findings, &rule_ctl, "web01", SEV_ERROR, W1_NETSH, 5, KEY, MSG);
+	d = emit(&f->findings, &unit_rule_ctl, "web01", SEV_ERROR, W1_NETSH, 5, KEY, MSG);
 	diag_set_fix(&f->findings, d, "%s", FIX);
 
 	diag_list_sort(&f->inputs);
@@ -415,7 +400,7 @@ static void test_text_baseline(void)
 	finding_of(&f, "SCL002", "web01")->baseline = BASELINE_ABSENT;
 	finding_of(&f, "SCL001", "web02")->baseline = BASELINE_NEW;
 	/* gone from a host that is no longer in the fleet: shown before the hosts */
-	struct diag *d = emit(&f.findings, &rule_ctl, "web09", SEV_ERROR, "fleet/web09/netsh.txt", 5, KEY, MSG);
+	struct diag *d = emit(&f.findings, &unit_rule_ctl, "web09", SEV_ERROR, "fleet/web09/netsh.txt", 5, KEY, MSG);
 	d->baseline = BASELINE_ABSENT;
 	diag_list_sort(&f.findings);
 

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rule.h"
 #include "unit.h"
 #include "util.h"
 
@@ -232,3 +233,19 @@ json_int_t unit_json_int(json_t *obj, const char *key)
 	CU_ASSERT(json_is_integer(v));
 	return json_is_integer(v) ? json_integer_value(v) : -1;
 }
+
+const struct rule unit_rule_ctl = {
+	.id = "SCL001", .name = "ctl-store-missing",
+	.summary = "client certificate logon fails without a ctl store",
+	.level = SEV_ERROR,
+};
+const struct rule unit_rule_disagree = {
+	.id = "SCL002", .name = "sources-disagree",
+	.summary = "netsh and the registry describe a binding differently",
+	.level = SEV_WARNING,
+};
+const struct rule unit_rule_run = {
+	.id = "SCL003", .name = "run-level",
+	.summary = "a finding about the whole snapshot",
+	.level = SEV_NOTE,
+};

@@ -65,6 +65,10 @@ char *unit_render(report_fn fn, const struct report *r, int *ret);
 /* s parsed with Jansson (decref it); NULL, with the error on stderr, when it is no JSON. */
 json_t *unit_parse_json(const char *s);
 
+/* Three rules for reporter tests (test_report.c, test_report_fleet.c): not the real table. */
+struct rule;
+extern const struct rule unit_rule_ctl, unit_rule_disagree, unit_rule_run;
+
 /* obj[key] as a string, or NULL. */
 const char *unit_json_str(json_t *obj, const char *key);
 
