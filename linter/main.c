@@ -12,7 +12,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -294,8 +293,12 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	t0 = timing_now();
 	int written = write_report(o, fn, &r);
 	tm.report = timing_now() - t0;
-	if (o->timings)
+	if (o->timings) {
+		if (o->fleet)
+			fputs("timings: with --fleet, hosts are read, parsed and linted on threads; "
+			      "only the whole run's stages are shown\n", stderr);
 		timings_print(&tm, stderr);
+	}
 	if (written)
 		status = EXIT_TROUBLE;
 	else if (input_errors || diag_list_count(&fr.inputs, SEV_ERROR))
