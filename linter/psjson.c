@@ -125,11 +125,30 @@ int json_scan_peek(struct json_scan *s)
 	return -1;
 }
 
+/*
+ * The bytes the skipping loops stop at; they step over everything else
+ * without a test per kind (a PowerShell 5.1 dump is mostly indentation
+ * and digits).
+ */
+static const unsigned char in_string_stop[256] = { ['"'] = 1, ['\\'] = 1, ['\n'] = 1 };
+static const unsigned char in_value_stop[256] = {
+	['"'] = 1, ['\n'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1,
+};
+
+static void skip_until(struct json_scan *s, const unsigned char stop[256])
+{
+	while (s->p < s->end && !stop[(unsigned char)*s->p])
+		s->p++;
+}
+
 /* At the opening '"': to just after the closing one. */
 static void skip_string(struct json_scan *s)
 {
 	s->p++;
 	while (s->p < s->end) {
+		skip_until(s, in_string_stop);
+		if (s->p >= s->end)
+			return;
 		char c = *s->p++;
 		if (c == '"')
 			return;
@@ -161,6 +180,9 @@ void json_scan_skip(struct json_scan *s)
 		return;
 	}
 	while (s->p < s->end) {
+		skip_until(s, in_value_stop);
+		if (s->p >= s->end)
+			return;
 		c = *s->p;
 		if (c == '"') {
 			skip_string(s);
