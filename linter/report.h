@@ -26,7 +26,7 @@ struct not_run {
  * input diagnostics and rules not run are those whose host equals name.
  */
 struct report_host {
-	const char *name;        /* the host name: the snapshot directory's name */
+	const char *name;        /* the host: its manifest's name, else its folder's (fleet.h) */
 	const char *path;        /* the snapshot directory, as given */
 	int failed;              /* its snapshot had input errors */
 	size_t nr_bindings, nr_sites, nr_certs;   /* of its model, for its summary */
