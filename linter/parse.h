@@ -27,13 +27,14 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 /*
  * Parsing in two steps, for a parser with a costly part that needs no
  * model (decoding a big JSON document): prepare() runs on a worker
- * thread and must touch nothing shared; parse_prepared() then runs on
+ * thread, with up to `jobs` threads of its own, and must touch nothing
+ * shared; parse_prepared() then runs on
  * the main thread in input order, with up to `jobs` threads of its own,
  * and takes the prepared result, which release() frees afterwards.
  * The one-step parse_<kind>() above does the same on one thread.
  */
 struct parser_steps {
-	void *(*prepare)(const struct text *t);
+	void *(*prepare)(const struct text *t, int jobs);
 	int (*parse_prepared)(struct model *m, const char *file, const struct text *t,
 			      void *prepared, int jobs, struct diag_list *diags);
 	void (*release)(void *prepared);

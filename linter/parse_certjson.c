@@ -49,10 +49,12 @@
  * the SHA-1 of the DER.  Without RawData, self-signed is inferred from
  * Subject == Issuer (ignoring case and white space) and flagged so.
  *
- * Lines: json_t has none (STYLE R3).  After Jansson accepts the text, a
- * scanner (psjson.h) walks it again and records, for each certificate
- * object in order, the line of its "Thumbprint" member (else its '{');
- * loc.path is the JSON Pointer ("/0", "/certificates/3", "").
+ * Lines: json_t has none (STYLE R3).  A scanner (psjson.h) walks the
+ * text and records, for each certificate object in order, the line of
+ * its "Thumbprint" member (else its '{'), and its bytes; loc.path is the
+ * JSON Pointer ("/0", "/certificates/3", "").  The elements of a
+ * top-level array are then decoded one by one, on several threads
+ * (certjson_prepare()), else the whole text at once.
  *
  * Recovery: malformed JSON is one error at Jansson's line and column,
  * and nothing of the file is read.  Otherwise each certificate stands
@@ -77,6 +79,7 @@
 
 /* Where one certificate object stands in the text. */
 struct elem_pos {
+	size_t start, end;       /* its bytes in the text (elements of an array) */
 	uint32_t line;           /* its first character ('{' for an object) */
 	uint32_t thumb_line;     /* its "Thumbprint" member, 0 when none */
 	uint32_t parent_line;    /* its "PSParentPath" member, 0 when none */
@@ -88,6 +91,7 @@ struct layout {
 	struct elem_pos *items;  /* elements of the top-level array, or of "certificates" */
 	size_t nr, alloc;
 	struct elem_pos single;  /* "certificates" holding one object */
+	int array_ok;            /* the text is one array, well formed between its elements */
 };
 
 struct certjson {
@@ -179,7 +183,8 @@ static void scan_object(struct json_scan *s, struct elem_pos *e)
 	}
 }
 
-static void scan_array(struct json_scan *s, struct layout *lay)
+/* Returns whether the array was closed by its ']'. */
+static int scan_array(struct json_scan *s, struct layout *lay, const char *buf)
 {
 	int first = 1;
 
@@ -190,11 +195,14 @@ static void scan_array(struct json_scan *s, struct layout *lay)
 		memset(e, 0, sizeof(*e));
 		int c = json_scan_peek(s);
 		e->line = s->line;
+		e->start = (size_t)(s->p - buf);
 		if (c == '{')
 			scan_object(s, e);
 		else
 			json_scan_skip(s);
+		e->end = (size_t)(s->p - buf);
 	}
+	return s->closed;
 }
 
 /* The same walk as the decoding below, on the text: see the top comment. */
@@ -210,7 +218,7 @@ static void scan_layout(const struct text *t, struct layout *lay)
 	int c = json_scan_peek(&s);
 	lay->root.line = s.line;
 	if (c == '[') {
-		scan_array(&s, lay);
+		lay->array_ok = scan_array(&s, lay, t->buf) && json_scan_peek(&s) < 0;
 		return;
 	}
 	if (!json_scan_open(&s, '{'))
@@ -228,7 +236,7 @@ static void scan_layout(const struct text *t, struct layout *lay)
 			seen_certs = 1;
 			c = json_scan_peek(&s);
 			if (c == '[') {
-				scan_array(&s, lay);
+				scan_array(&s, lay, t->buf);
 				continue;
 			}
 			if (c == '{') {
@@ -742,12 +750,61 @@ struct certjson_doc {
 	struct layout lay;
 };
 
-static void *certjson_prepare(const struct text *t)
+/*
+ * A top-level array (what ConvertTo-Json writes) is decoded element by
+ * element, on up to `jobs` threads: the scanner has found each element's
+ * bytes and that only ',' and white space stand between them, so when
+ * Jansson accepts every element alone it would accept the whole text,
+ * and the result is the same array.  On any doubt the whole text goes to
+ * json_loadb(), whose message and position are the ones reported.
+ */
+#define LOAD_CHUNK 64
+
+struct element_load {
+	const struct text *t;
+	const struct layout *lay;
+	json_t **items;
+	int failed;              /* set by any thread; only ever 0 -> 1 */
+};
+
+static void load_chunk(void *ctx, size_t chunk)
+{
+	struct element_load *l = ctx;
+	size_t end = (chunk + 1) * LOAD_CHUNK < l->lay->nr ? (chunk + 1) * LOAD_CHUNK : l->lay->nr;
+	for (size_t i = chunk * LOAD_CHUNK; i < end; i++) {
+		const struct elem_pos *e = &l->lay->items[i];
+		l->items[i] = json_loadb(l->t->buf + e->start, e->end - e->start, JSON_DECODE_ANY, NULL);
+		if (!l->items[i])
+			__atomic_store_n(&l->failed, 1, __ATOMIC_RELAXED);
+	}
+}
+
+static json_t *load_elements(const struct text *t, const struct layout *lay, int jobs)
+{
+	struct element_load l = { t, lay, xcalloc(lay->nr ? lay->nr : 1, sizeof(json_t *)), 0 };
+	json_t *arr = NULL;
+
+	workers_run((lay->nr + LOAD_CHUNK - 1) / LOAD_CHUNK, jobs, load_chunk, &l);
+	if (!l.failed) {
+		arr = json_array();
+		for (size_t i = 0; i < lay->nr; i++)
+			json_array_append_new(arr, l.items[i]);
+	} else {
+		for (size_t i = 0; i < lay->nr; i++)
+			json_decref(l.items[i]);
+	}
+	free(l.items);
+	return arr;
+}
+
+static void *certjson_prepare(const struct text *t, int jobs)
 {
 	struct certjson_doc *d = xcalloc(1, sizeof(*d));
-	d->doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &d->err);
-	if (d->doc)
-		scan_layout(t, &d->lay);
+	scan_layout(t, &d->lay);
+	if (d->lay.array_ok && d->lay.nr)
+		d->doc = load_elements(t, &d->lay, jobs);
+	if (!d->doc)
+		d->doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &d->err);
 	return d;
 }
 
@@ -812,7 +869,7 @@ const struct parser_steps certjson_steps = {
 int parse_certjson(struct model *m, const char *file, const struct text *t,
 		   struct diag_list *diags)
 {
-	void *d = certjson_prepare(t);
+	void *d = certjson_prepare(t, 1);
 	int errors = parse_certjson_prepared(m, file, t, d, 1, diags);
 	certjson_release(d);
 	return errors;

@@ -110,6 +110,7 @@ void json_scan_init(struct json_scan *s, const char *buf, size_t len)
 	s->p = buf;
 	s->end = buf + len;
 	s->line = 1;
+	s->closed = 0;
 }
 
 int json_scan_peek(struct json_scan *s)
@@ -209,10 +210,12 @@ int json_scan_open(struct json_scan *s, int open)
 int json_scan_next(struct json_scan *s, int *first, int close)
 {
 	int c = json_scan_peek(s);
+	s->closed = 0;
 	if (c < 0)
 		return 0;
 	if (c == close) {
 		s->p++;
+		s->closed = 1;
 		return 0;
 	}
 	if (!*first) {

@@ -43,6 +43,7 @@ int psjson_date(json_t *v, int64_t *out);
 struct json_scan {
 	const char *p, *end;
 	uint32_t line;
+	int closed;              /* the last json_scan_next() consumed its closing bracket */
 };
 
 void json_scan_init(struct json_scan *s, const char *buf, size_t len);
@@ -57,7 +58,8 @@ void json_scan_skip(struct json_scan *s);
  * Iterates an object or array: call with *first = 1 right after the
  * opening '{' or '[' (consume it with json_scan_open()).  Returns 1 when
  * another member or element follows (its ',' consumed), 0 after the
- * closing bracket `close`.
+ * closing bracket `close` (s->closed is then 1), or when something else
+ * stands there (s->closed is 0).
  */
 int json_scan_open(struct json_scan *s, int open);
 int json_scan_next(struct json_scan *s, int *first, int close);

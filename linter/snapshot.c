@@ -172,7 +172,7 @@ static void prepare_file(void *ctx, size_t i)
 	f->decode_s = t2 - t1;
 	const struct parser_steps *st = steps_for(f->kind);
 	if (st) {
-		f->prepared = st->prepare(&f->text);
+		f->prepared = st->prepare(&f->text, pl->opt->jobs);
 		f->prepare_s = timing_now() - t2;
 	}
 }

@@ -979,6 +979,8 @@ static void test_malformed(void)
 	static const char *const broken[] = {
 		"", "[", "[\n{\"Thumbprint\": \"11\"\n", "{\"Thumbprint\": \"1111111111111111111111111111111111111111\",}",
 		"[1, 2] x", "\xEF\xBB\xBF[", "\"unterminated",
+		/* arrays whose elements each parse alone (certjson_prepare()'s fast path) */
+		"[[1]", "[1 2]", "[1,]", "[,1]", "[{}, {}] {}", "[\"a\"\n\"b\"]", "[{}]]",
 	};
 	for (size_t i = 0; i < sizeof(broken) / sizeof(*broken); i++) {
 		parse(&s, "My.json", broken[i]);
