@@ -692,8 +692,11 @@ static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos,
 	model_add_cert(p->m, s, &c, p->diags, DIAG_ID);
 }
 
-/* Decoding RawData in chunks of RAW_CHUNK certificates, one scratch arena each. */
-#define RAW_CHUNK 64
+/*
+ * Certificates are decoded in chunks of CHUNK, each chunk with its own
+ * scratch arena, on several threads.
+ */
+#define CHUNK 64
 
 struct raw_batch {
 	json_t *arr;
@@ -705,34 +708,56 @@ struct raw_batch {
 static void decode_chunk(void *ctx, size_t chunk)
 {
 	struct raw_batch *b = ctx;
-	size_t end = (chunk + 1) * RAW_CHUNK < b->n ? (chunk + 1) * RAW_CHUNK : b->n;
-	for (size_t i = chunk * RAW_CHUNK; i < end; i++)
+	size_t end = (chunk + 1) * CHUNK < b->n ? (chunk + 1) * CHUNK : b->n;
+	for (size_t i = chunk * CHUNK; i < end; i++)
 		decode_raw(&b->arenas[chunk], json_array_get(b->arr, i), &b->raw[i]);
 }
 
+static void raw_batch_init(struct raw_batch *b, json_t *arr, size_t n)
+{
+	size_t chunks = (n + CHUNK - 1) / CHUNK;
+	b->arr = arr;
+	b->n = n;
+	b->raw = xcalloc(n ? n : 1, sizeof(*b->raw));
+	b->arenas = xcalloc(chunks ? chunks : 1, sizeof(*b->arenas));
+	for (size_t c = 0; c < chunks; c++)
+		arena_init(&b->arenas[c]);
+}
+
+static void raw_batch_release(struct raw_batch *b)
+{
+	for (size_t c = 0; c < (b->n + CHUNK - 1) / CHUNK; c++)
+		arena_release(&b->arenas[c]);
+	free(b->arenas);
+	free(b->raw);
+	memset(b, 0, sizeof(*b));
+}
+
+/*
+ * The certificates of an array.  pre: their RawData already decoded
+ * (certjson_prepare()), else it is decoded here on up to jobs threads.
+ */
 static void read_list(struct certjson *p, json_t *arr, const struct layout *lay, const char *prefix,
-		      int jobs)
+		      int jobs, const struct raw_batch *pre)
 {
 	size_t n = json_array_size(arr);
-	size_t chunks = (n + RAW_CHUNK - 1) / RAW_CHUNK;
-	struct raw_batch b = { arr, xcalloc(n ? n : 1, sizeof(*b.raw)),
-			       xcalloc(chunks ? chunks : 1, sizeof(*b.arenas)), n };
+	struct raw_batch b = { 0 };
 	/* the scanner and Jansson agree on valid JSON; if not, lines fall back to 1 */
 	int lines_ok = lay->nr == n;
 
-	for (size_t c = 0; c < chunks; c++)
-		arena_init(&b.arenas[c]);
-	workers_run(chunks, jobs, decode_chunk, &b);
+	if (!pre) {
+		raw_batch_init(&b, arr, n);
+		workers_run((n + CHUNK - 1) / CHUNK, jobs, decode_chunk, &b);
+		pre = &b;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *ptr = arena_strfmt(&p->scratch, "%s/%zu", prefix, i);
-		read_cert(p, json_array_get(arr, i), lines_ok ? &lay->items[i] : NULL, ptr, &b.raw[i]);
+		read_cert(p, json_array_get(arr, i), lines_ok ? &lay->items[i] : NULL, ptr, &pre->raw[i]);
 	}
 	if (!n)
 		default_store(p);    /* an empty dump still says the store is empty */
-	for (size_t c = 0; c < chunks; c++)
-		arena_release(&b.arenas[c]);
-	free(b.arenas);
-	free(b.raw);
+	if (pre == &b)
+		raw_batch_release(&b);
 }
 
 /* A single certificate object (the top-level value, or "certificates"). */
@@ -748,6 +773,7 @@ struct certjson_doc {
 	json_t *doc;
 	json_error_t err;
 	struct layout lay;
+	struct raw_batch raw;    /* a top-level array's RawData, decoded; raw.raw NULL if not */
 };
 
 /*
@@ -758,40 +784,53 @@ struct certjson_doc {
  * and the result is the same array.  On any doubt the whole text goes to
  * json_loadb(), whose message and position are the ones reported.
  */
-#define LOAD_CHUNK 64
-
 struct element_load {
 	const struct text *t;
 	const struct layout *lay;
+	struct raw_batch *b;
 	json_t **items;
 	int failed;              /* set by any thread; only ever 0 -> 1 */
 };
 
+/*
+ * Each element is decoded, its RawData read into b->raw[i] and dropped
+ * from the tree: as a PowerShell 5.1 byte array it is most of the tree,
+ * and nothing else reads it.
+ */
 static void load_chunk(void *ctx, size_t chunk)
 {
 	struct element_load *l = ctx;
-	size_t end = (chunk + 1) * LOAD_CHUNK < l->lay->nr ? (chunk + 1) * LOAD_CHUNK : l->lay->nr;
-	for (size_t i = chunk * LOAD_CHUNK; i < end; i++) {
+	size_t end = (chunk + 1) * CHUNK < l->lay->nr ? (chunk + 1) * CHUNK : l->lay->nr;
+	for (size_t i = chunk * CHUNK; i < end; i++) {
 		const struct elem_pos *e = &l->lay->items[i];
-		l->items[i] = json_loadb(l->t->buf + e->start, e->end - e->start, JSON_DECODE_ANY, NULL);
-		if (!l->items[i])
+		json_t *o = json_loadb(l->t->buf + e->start, e->end - e->start, JSON_DECODE_ANY, NULL);
+		l->items[i] = o;
+		if (!o) {
 			__atomic_store_n(&l->failed, 1, __ATOMIC_RELAXED);
+			continue;
+		}
+		decode_raw(&l->b->arenas[chunk], o, &l->b->raw[i]);
+		psjson_del(o, "RawData");
 	}
 }
 
-static json_t *load_elements(const struct text *t, const struct layout *lay, int jobs)
+static json_t *load_elements(const struct text *t, const struct layout *lay, int jobs,
+			     struct raw_batch *b)
 {
-	struct element_load l = { t, lay, xcalloc(lay->nr ? lay->nr : 1, sizeof(json_t *)), 0 };
+	struct element_load l = { t, lay, b, xcalloc(lay->nr ? lay->nr : 1, sizeof(json_t *)), 0 };
 	json_t *arr = NULL;
 
-	workers_run((lay->nr + LOAD_CHUNK - 1) / LOAD_CHUNK, jobs, load_chunk, &l);
+	raw_batch_init(b, NULL, lay->nr);
+	workers_run((lay->nr + CHUNK - 1) / CHUNK, jobs, load_chunk, &l);
 	if (!l.failed) {
 		arr = json_array();
 		for (size_t i = 0; i < lay->nr; i++)
 			json_array_append_new(arr, l.items[i]);
+		b->arr = arr;
 	} else {
 		for (size_t i = 0; i < lay->nr; i++)
 			json_decref(l.items[i]);
+		raw_batch_release(b);
 	}
 	free(l.items);
 	return arr;
@@ -802,7 +841,7 @@ static void *certjson_prepare(const struct text *t, int jobs)
 	struct certjson_doc *d = xcalloc(1, sizeof(*d));
 	scan_layout(t, &d->lay);
 	if (d->lay.array_ok && d->lay.nr)
-		d->doc = load_elements(t, &d->lay, jobs);
+		d->doc = load_elements(t, &d->lay, jobs, &d->raw);
 	if (!d->doc)
 		d->doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &d->err);
 	return d;
@@ -812,6 +851,8 @@ static void certjson_release(void *prepared)
 {
 	struct certjson_doc *d = prepared;
 	json_decref(d->doc);
+	if (d->raw.raw)
+		raw_batch_release(&d->raw);
 	free(d->lay.items);
 	free(d);
 }
@@ -834,7 +875,7 @@ static int parse_certjson_prepared(struct model *m, const char *file, const stru
 	arena_init(&p.scratch);
 
 	if (json_is_array(doc)) {
-		read_list(&p, doc, lay, "", jobs);
+		read_list(&p, doc, lay, "", jobs, d->raw.raw ? &d->raw : NULL);
 	} else if (json_is_object(doc) && psjson_get(doc, "Thumbprint")) {
 		read_one(&p, doc, &lay->root, "");
 	} else if (json_is_object(doc) && (certs = psjson_get(doc, "certificates")) &&
@@ -848,7 +889,7 @@ static int parse_certjson_prepared(struct model *m, const char *file, const stru
 			       "invalid \"store\" %s: expected a store name", show_json(&p, store));
 		}
 		if (json_is_array(certs))
-			read_list(&p, certs, lay, "/certificates", jobs);
+			read_list(&p, certs, lay, "/certificates", jobs, NULL);
 		else if (json_is_object(certs))
 			read_one(&p, certs, &lay->single, "/certificates");
 		else

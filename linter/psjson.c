@@ -25,6 +25,26 @@ json_t *psjson_get(json_t *obj, const char *name)
 	return NULL;
 }
 
+void psjson_del(json_t *obj, const char *name)
+{
+	const char *key, *found = NULL;
+	json_t *v;
+
+	if (!json_is_object(obj))
+		return;
+	if (json_object_get(obj, name)) {
+		json_object_del(obj, name);
+		return;
+	}
+	json_object_foreach(obj, key, v)
+		if (str_ieq(key, name)) {
+			found = key;
+			break;
+		}
+	if (found)
+		json_object_del(obj, found);
+}
+
 /* Up to 18 decimal digits (no sign) into *out; the end in *end. */
 static int read_digits(const char *s, int64_t *out, const char **end)
 {

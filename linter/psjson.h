@@ -19,6 +19,9 @@
  */
 json_t *psjson_get(json_t *obj, const char *name);
 
+/* Removes the member psjson_get(obj, name) finds, if any. */
+void psjson_del(json_t *obj, const char *name);
+
 /*
  * Reads a date as PowerShell and its users write one, into seconds since
  * the epoch (UTC):
