@@ -698,6 +698,17 @@ static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos,
  */
 #define CHUNK 64
 
+static size_t nr_chunks(size_t n)
+{
+	return (n + CHUNK - 1) / CHUNK;
+}
+
+/* One past the last item of chunk `chunk` of n items. */
+static size_t chunk_end(size_t chunk, size_t n)
+{
+	return (chunk + 1) * CHUNK < n ? (chunk + 1) * CHUNK : n;
+}
+
 struct raw_batch {
 	json_t *arr;
 	struct raw_cert *raw;
@@ -708,14 +719,13 @@ struct raw_batch {
 static void decode_chunk(void *ctx, size_t chunk)
 {
 	struct raw_batch *b = ctx;
-	size_t end = (chunk + 1) * CHUNK < b->n ? (chunk + 1) * CHUNK : b->n;
-	for (size_t i = chunk * CHUNK; i < end; i++)
+	for (size_t i = chunk * CHUNK; i < chunk_end(chunk, b->n); i++)
 		decode_raw(&b->arenas[chunk], json_array_get(b->arr, i), &b->raw[i]);
 }
 
 static void raw_batch_init(struct raw_batch *b, json_t *arr, size_t n)
 {
-	size_t chunks = (n + CHUNK - 1) / CHUNK;
+	size_t chunks = nr_chunks(n);
 	b->arr = arr;
 	b->n = n;
 	b->raw = xcalloc(n ? n : 1, sizeof(*b->raw));
@@ -726,7 +736,7 @@ static void raw_batch_init(struct raw_batch *b, json_t *arr, size_t n)
 
 static void raw_batch_release(struct raw_batch *b)
 {
-	for (size_t c = 0; c < (b->n + CHUNK - 1) / CHUNK; c++)
+	for (size_t c = 0; c < nr_chunks(b->n); c++)
 		arena_release(&b->arenas[c]);
 	free(b->arenas);
 	free(b->raw);
@@ -747,7 +757,7 @@ static void read_list(struct certjson *p, json_t *arr, const struct layout *lay,
 
 	if (!pre) {
 		raw_batch_init(&b, arr, n);
-		workers_run((n + CHUNK - 1) / CHUNK, jobs, decode_chunk, &b);
+		workers_run(nr_chunks(n), jobs, decode_chunk, &b);
 		pre = &b;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -800,8 +810,7 @@ struct element_load {
 static void load_chunk(void *ctx, size_t chunk)
 {
 	struct element_load *l = ctx;
-	size_t end = (chunk + 1) * CHUNK < l->lay->nr ? (chunk + 1) * CHUNK : l->lay->nr;
-	for (size_t i = chunk * CHUNK; i < end; i++) {
+	for (size_t i = chunk * CHUNK; i < chunk_end(chunk, l->lay->nr); i++) {
 		const struct elem_pos *e = &l->lay->items[i];
 		json_t *o = json_loadb(l->t->buf + e->start, e->end - e->start, JSON_DECODE_ANY, NULL);
 		l->items[i] = o;
@@ -821,7 +830,7 @@ static json_t *load_elements(const struct text *t, const struct layout *lay, int
 	json_t *arr = NULL;
 
 	raw_batch_init(b, NULL, lay->nr);
-	workers_run((lay->nr + CHUNK - 1) / CHUNK, jobs, load_chunk, &l);
+	workers_run(nr_chunks(lay->nr), jobs, load_chunk, &l);
 	if (!l.failed) {
 		arr = json_array();
 		for (size_t i = 0; i < lay->nr; i++)

@@ -17,16 +17,20 @@
 
 typedef int (*parse_fn)(struct model *, const char *, const struct text *, struct diag_list *);
 
-/* The parser of each input kind. */
-static const struct {
+/*
+ * The parser of each input kind; steps: its two-step form (parse.h), used
+ * instead of parse when there is one.
+ */
+static const struct parser {
 	enum input_kind kind;
 	parse_fn parse;
+	const struct parser_steps *steps;
 } parsers[] = {
-	{ INPUT_NETSH, parse_netsh },
-	{ INPUT_REG, parse_reg },
-	{ INPUT_APPCONFIG, parse_appconfig },
-	{ INPUT_CERTJSON, parse_certjson },
-	{ INPUT_MANIFEST, parse_manifest },
+	{ INPUT_NETSH, parse_netsh, NULL },
+	{ INPUT_REG, parse_reg, NULL },
+	{ INPUT_APPCONFIG, parse_appconfig, NULL },
+	{ INPUT_CERTJSON, parse_certjson, &certjson_steps },
+	{ INPUT_MANIFEST, parse_manifest, NULL },
 };
 
 struct path_list {
@@ -114,18 +118,18 @@ static int walk_dir(const char *dir, int depth, struct path_list *out,
 	return errors;
 }
 
-static parse_fn parser_for(enum input_kind kind)
+static const struct parser *parser_for(enum input_kind kind)
 {
 	for (size_t i = 0; i < sizeof(parsers) / sizeof(*parsers); i++)
 		if (parsers[i].kind == kind)
-			return parsers[i].parse;
+			return &parsers[i];
 	BUG("no parser for an input kind");
 }
 
-/* The two-step parsers (parse.h), by kind; NULL for the others. */
+/* The two-step form of kind's parser, or NULL (also for INPUT_UNKNOWN). */
 static const struct parser_steps *steps_for(enum input_kind kind)
 {
-	return kind == INPUT_CERTJSON ? &certjson_steps : NULL;
+	return kind == INPUT_UNKNOWN ? NULL : parser_for(kind)->steps;
 }
 
 /*
@@ -252,7 +256,7 @@ static int apply_file(struct model *m, struct pending *f, const struct snapshot_
 	if (st) {
 		errors += st->parse_prepared(m, file, &f->text, f->prepared, opt->jobs, inputs);
 	} else {
-		errors += parser_for(f->kind)(m, file, &f->text, inputs);
+		errors += parser_for(f->kind)->parse(m, file, &f->text, inputs);
 	}
 	if (tm) {
 		tm->parse[f->kind] += f->prepare_s + timing_now() - t0;
