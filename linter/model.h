@@ -456,7 +456,8 @@ int site_client_cert_flags(const struct iis_site *s, const struct iis_access **w
  * CCS -> "ccs:port"; else "ipport:ip:port", then "ipport:0.0.0.0:port"
  * (or "ipport:[::]:port" for an IPv6 address); "*" or no address ->
  * "ipport:0.0.0.0:port" alone.  Writes them into keys and returns their
- * number (0 when the binding has no port, or is SNI without a host).
+ * number (0 when the binding has no port, is SNI without a host, or has a
+ * host longer than any DNS name).
  */
 #define IIS_KEY_MAX 320
 size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[2][IIS_KEY_MAX]);

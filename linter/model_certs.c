@@ -115,13 +115,7 @@ const struct cert_store *model_find_store(const struct model *m, const char *nam
 			name = store_names[i].canonical;
 			break;
 		}
-	char buf[256];
-	size_t n = strlen(name);
-	if (n >= sizeof(buf))
-		return NULL;
-	for (size_t i = 0; i <= n; i++)
-		buf[i] = (char)tolower((unsigned char)name[i]);
-	return strmap_get(&m->store_by_name, buf);
+	return strmap_get_lower(&m->store_by_name, name);
 }
 
 const struct cert *store_find_cert(const struct cert_store *s, const char *thumbprint)

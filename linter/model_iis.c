@@ -94,13 +94,7 @@ void model_add_access(struct model *m, const char *path, const struct iis_access
 
 const struct iis_site *model_find_site(const struct model *m, const char *name)
 {
-	char buf[512];
-	size_t n = strlen(name);
-	if (n >= sizeof(buf))
-		return NULL;
-	for (size_t i = 0; i <= n; i++)
-		buf[i] = (char)tolower((unsigned char)name[i]);
-	return strmap_get(&m->site_by_name, buf);
+	return strmap_get_lower(&m->site_by_name, name);
 }
 
 int site_client_cert_flags(const struct iis_site *s, const struct iis_access **where)
@@ -156,8 +150,9 @@ size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[2][IIS_KE
 	if (b->ssl_flags & IIS_SSL_SNI) {
 		if (!*b->host)
 			return 0;
-		snprintf(keys[0], IIS_KEY_MAX, "hostnameport:%s:%u", b->host, (unsigned)b->port);
-		return 1;
+		/* longer than any DNS name: no HTTP.sys binding can carry it */
+		int n = snprintf(keys[0], IIS_KEY_MAX, "hostnameport:%s:%u", b->host, (unsigned)b->port);
+		return n > 0 && n < IIS_KEY_MAX;
 	}
 	if (!*b->ip || !strcmp(b->ip, "*")) {
 		snprintf(keys[0], IIS_KEY_MAX, "ipport:0.0.0.0:%u", (unsigned)b->port);

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,19 @@ void *strmap_get(const struct strmap *map, const char *key)
 	if (!map->cap)
 		return NULL;
 	return find_slot(map->slots, map->cap, key)->value;
+}
+
+void *strmap_get_lower(const struct strmap *map, const char *key)
+{
+	char small[256];
+	size_t n = strlen(key);
+	char *buf = n < sizeof(small) ? small : xmalloc(n + 1);
+	for (size_t i = 0; i <= n; i++)
+		buf[i] = (char)tolower((unsigned char)key[i]);
+	void *v = strmap_get(map, buf);
+	if (buf != small)
+		free(buf);
+	return v;
 }
 
 void *strmap_put(struct strmap *map, const char *key, void *value)

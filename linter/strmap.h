@@ -27,6 +27,13 @@ void strmap_init(struct strmap *map);
 void *strmap_get(const struct strmap *map, const char *key);
 
 /*
+ * strmap_get() of key with ASCII letters lower-cased, for maps whose keys
+ * are stored lower-cased (names Windows compares without case).  Any
+ * length: a name is never "not found" for being long.
+ */
+void *strmap_get_lower(const struct strmap *map, const char *key);
+
+/*
  * Stores value under key.  Returns the value that was there before, or
  * NULL; the new value replaces it.
  */

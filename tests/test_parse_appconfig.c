@@ -455,6 +455,37 @@ static void test_access_flags(void)
 	unit_snapshot_release(&s);
 }
 
+/* A name longer than any lookup buffer is still a name (found by fuzzing). */
+static void test_long_site_name(void)
+{
+	char name[601], upper[601];
+	memset(name, 'a', 600);
+	name[600] = '\0';
+	memset(upper, 'A', 600);
+	upper[600] = '\0';
+	size_t cap = 2 * sizeof(name) + 512;
+	char *doc = xmalloc(cap);
+	snprintf(doc, cap, "<configuration><system.applicationHost><sites>\n"
+		"<site name=\"%s\" id=\"1\"><bindings>"
+		"<binding protocol=\"https\" bindingInformation=\"*:443:\"/></bindings></site>\n"
+		"</sites></system.applicationHost>\n"
+		"<location path=\"%s\"><system.webServer><security>"
+		"<access sslFlags=\"Ssl, SslRequireCert\"/></security></system.webServer></location>\n"
+		"</configuration>\n", name, upper);
+
+	struct unit_snapshot s;
+	parse(&s, doc);
+	free(doc);
+	CU_ASSERT_EQUAL(s.diags.nr, 0);
+	CU_ASSERT_EQUAL(model_check(&s.m, stderr), 0);
+	model_finish(&s.m);
+	const struct iis_site *site = model_find_site(&s.m, upper);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(site);
+	CU_ASSERT_EQUAL(site->loc.line, 2);
+	CU_ASSERT_EQUAL(site_client_cert_flags(site, NULL), ACCESS_SSL_REQUIRE_CERT);
+	unit_snapshot_release(&s);
+}
+
 /* ---- encodings and line numbers --------------------------------------- */
 
 static void test_utf16le(void)
@@ -1008,6 +1039,7 @@ void suite_parse_appconfig(void)
 		  { "bindingInformation of every protocol", test_binding_forms },
 		  { "binding and site errors", test_binding_errors },
 		  { "access sslFlags", test_access_flags },
+		  { "a 600-character site name", test_long_site_name },
 		  { "UTF-16LE, other declared encodings, BOM", test_utf16le },
 		  { "line numbers past 65535", test_big_line_numbers },
 		  { "malformed XML", test_malformed },
