@@ -133,7 +133,8 @@ check-registry:
 	@tests/check-registry.sh
 
 # the fuzz harnesses always compile, so they cannot rot (STYLE R10); with
-# gcc they get standalone.c's main(), which replays files given as arguments
+# gcc they get standalone.c's main(), which replays files given as
+# arguments: every input the fuzzers once crashed on is replayed here
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_COMMON = tests/fuzz/pipeline.c
 check-fuzz-build: $(B)/libsslcertlint.a
@@ -141,6 +142,13 @@ check-fuzz-build: $(B)/libsslcertlint.a
 		$(CC) $(CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -o $(B)/$$(basename $$f .c) $$f $(FUZZ_COMMON) \
 			tests/fuzz/standalone.c $(B)/libsslcertlint.a $(LDFLAGS) $(LDLIBS) || exit 1; \
 	done; echo "fuzz harnesses: $(words $(FUZZ_SRC)) compile"
+	@n=0; for d in tests/fuzz/regressions/*/; do \
+		k=$$(basename $$d); \
+		for f in $$d*; do \
+			$(B)/fuzz_$$k "$$f" || { echo "fuzz regression fails: $$f"; exit 1; }; \
+			n=$$((n + 1)); \
+		done; \
+	done; echo "fuzz regressions: $$n replayed"
 
 # make fuzz [FUZZ_SECONDS=60] [FUZZERS="netsh reg"]: each harness under
 # libFuzzer with ASan+UBSan, seeded with the fixtures and the real corpus,
@@ -165,7 +173,7 @@ fuzz: fuzz-build sslcertlint
 			-dict=tests/fuzz/dict/$$k.dict -print_final_stats=1 \
 			-artifact_prefix=$(FZ)/fuzz_$$k- $(FZ)/corpus-$$k > $(FZ)/fuzz_$$k.log 2>&1; \
 		rc=$$?; grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' $(FZ)/fuzz_$$k.log; \
-		test $$rc = 0 || { echo "fuzz: fuzz_$$k failed, see $(FZ)/fuzz_$$k.log"; exit 1; }; \
+		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
 check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-jobs check-fleet
