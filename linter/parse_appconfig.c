@@ -9,9 +9,10 @@
  * case-sensitive, as IIS reads them; every element and attribute not
  * listed here is ignored, and nothing deeper than listed is visited:
  *
- *   configuration                                   root; sets m->iis_read
- *     system.applicationHost
- *       sites                                       (siteDefaults etc. ignored)
+ *   configuration                                   root; read only with
+ *     system.applicationHost                        a <sites>, which sets
+ *       sites                                       m->iis_read (siteDefaults etc.
+ *                                                   ignored)
  *         site name id                              model_add_site()
  *           bindings
  *             binding protocol bindingInformation sslFlags
@@ -60,7 +61,11 @@
  * A root other than <configuration> is one error at its line; when it is
  * <system.applicationHost>, <sites> or <site> (a fragment), the sites in
  * it are read all the same, and m->iis_read stays 0 since the global
- * settings are not known.
+ * settings are not known.  A <configuration> without
+ * <system.applicationHost><sites> (a web.config, or a part of the file)
+ * is a note and is not read: the rules that need the site list must not
+ * take it for a server without sites, and a web.config's <access> is
+ * its own site's, not the global one.
  * Recovery inside a document: a <site> without a name is an error and is
  * skipped with its bindings (so is a duplicate name, by the model); a
  * binding with a missing or malformed bindingInformation is an error and
@@ -518,6 +523,21 @@ static void read_webserver(struct appconfig_parser *p, xmlNodePtr n, const char 
 	}
 }
 
+/* Whether a <configuration> holds <system.applicationHost><sites>. */
+static int has_site_list(xmlNodePtr root)
+{
+	struct elem_iter it, si;
+	xmlNodePtr n;
+
+	elem_iter_init(&it, root, "system.applicationHost");
+	while ((n = elem_iter_next(&it))) {
+		elem_iter_init(&si, n, "sites");
+		if (elem_iter_next(&si))
+			return 1;
+	}
+	return 0;
+}
+
 static void read_configuration(struct appconfig_parser *p, xmlNodePtr root)
 {
 	const char *path = "/configuration";
@@ -629,8 +649,21 @@ int parse_appconfig(struct model *m, const char *file, const struct text *t,
 			diag_input(diags, DIAG_ID, SEV_ERROR, &loc,
 				   "malformed XML: no root element");
 		} else if (!strcmp((const char *)root->name, "configuration")) {
-			m->iis_read = 1;
-			read_configuration(&p, root);
+			if (has_site_list(root)) {
+				m->iis_read = 1;
+				read_configuration(&p, root);
+			} else {
+				/*
+				 * A web.config, say.  Zero sites from it would make
+				 * every HTTP.sys binding look unused (SCL011), and its
+				 * <access> belongs to its own site, not to all.
+				 */
+				loc = node_loc(&p, root, "/configuration");
+				diag_input(diags, DIAG_ID, SEV_NOTE, &loc,
+					   "no <system.applicationHost><sites> in this <configuration> "
+					   "(a web.config, or part of applicationHost.config): not read, "
+					   "since its settings apply to no site the snapshot knows of");
+			}
 		} else {
 			read_fragment(&p, root);
 		}

@@ -288,6 +288,25 @@ static void test_global_locations(void)
 		  "    <access sslFlags=\"Ssl128\" />\n"
 		  "  </security></system.webServer></location>\n"
 		  "</configuration>\n");
+	/* without the site list (a web.config): a note, and nothing applied */
+	CU_ASSERT_EQUAL(s.diags.nr, 1);
+	diag_at(&s, SEV_NOTE, "no <system.applicationHost><sites> in this <configuration>", 1,
+		"/configuration");
+	CU_ASSERT_EQUAL(s.m.iis_read, 0);
+	CU_ASSERT_EQUAL(s.m.global_access.stated, 0);
+	CU_ASSERT_PTR_NULL(s.m.locations);
+	unit_snapshot_release(&s);
+
+	/* the same with a site list: the later global one wins */
+	parse(&s, "<configuration>\n"
+		  "  <location path=\".\"><system.webServer><security>\n"
+		  "    <access sslFlags=\"Ssl,SslNegotiateCert\" />\n"
+		  "  </security></system.webServer></location>\n"
+		  "  <location><system.webServer><security>\n"
+		  "    <access sslFlags=\"Ssl128\" />\n"
+		  "  </security></system.webServer></location>\n"
+		  "  <system.applicationHost><sites/></system.applicationHost>\n"
+		  "</configuration>\n");
 	no_diags(&s);
 	CU_ASSERT_EQUAL(s.m.global_access.flags, ACCESS_SSL128);
 	CU_ASSERT_EQUAL(s.m.global_access.loc.line, 6);
@@ -842,14 +861,25 @@ static void test_fragments(void)
 	CU_ASSERT_EQUAL(s.m.nr_sites, 0);
 	unit_snapshot_release(&s);
 
-	/* <configuration> with anything in it is a document: no error */
+	/*
+	 * <configuration> without the site list (a web.config) is a note,
+	 * not an error, and is not read: the sites stay unknown, not zero
+	 */
 	parse(&s, "<configuration>\n  <system.webServer>\n    <httpErrors errorMode=\"Detailed\" />\n"
 		  "  </system.webServer>\n</configuration>\n");
-	no_diags(&s);
-	CU_ASSERT_EQUAL(s.m.iis_read, 1);
+	CU_ASSERT_EQUAL(s.diags.nr, 1);
+	diag_at(&s, SEV_NOTE, "(a web.config, or part of applicationHost.config): not read, "
+		"since its settings apply to no site the snapshot knows of", 1, "/configuration");
+	CU_ASSERT_EQUAL(s.m.iis_read, 0);
 	CU_ASSERT_EQUAL(s.m.nr_sites, 0);
 	unit_snapshot_release(&s);
-	parse(&s, "<configuration/>");
+	parse(&s, "<configuration><system.applicationHost/></configuration>");
+	CU_ASSERT_EQUAL(s.diags.nr, 1);
+	CU_ASSERT_EQUAL(s.m.iis_read, 0);
+	unit_snapshot_release(&s);
+	/* an empty site list is a site list */
+	parse(&s, "<configuration><system.applicationHost><sites/></system.applicationHost>"
+		  "</configuration>");
 	no_diags(&s);
 	CU_ASSERT_EQUAL(s.m.iis_read, 1);
 	unit_snapshot_release(&s);
@@ -896,6 +926,14 @@ static void test_corpus_clean(void)
 						       "root element '<site>' is not '<configuration>': "
 						       "this is a fragment of applicationHost.config");
 			}
+			CU_ASSERT_EQUAL(s.m.iis_read, 0);
+		} else if (has_prefix(e->d_name, "fragment_amundead_")) {
+			/* <configuration><system.webServer> only: a note, sites unknown */
+			CU_ASSERT_EQUAL(s.errors, 0);
+			CU_ASSERT_EQUAL(s.diags.nr, 1);
+			const struct diag *d = one_diag(&s, SEV_NOTE, "no <system.applicationHost><sites>");
+			if (d)
+				CU_ASSERT_EQUAL(d->loc.line, 2);
 			CU_ASSERT_EQUAL(s.m.iis_read, 0);
 		} else {
 			CU_ASSERT_EQUAL(s.errors, 0);
