@@ -280,14 +280,16 @@ static void test_global_locations(void)
 	CU_ASSERT_EQUAL(site_client_cert_flags(s.m.sites, NULL), ACCESS_SSL_REQUIRE_CERT);
 	unit_snapshot_release(&s);
 
-	parse(&s, "<configuration>\n"
-		  "  <location path=\".\"><system.webServer><security>\n"
-		  "    <access sslFlags=\"Ssl,SslNegotiateCert\" />\n"
-		  "  </security></system.webServer></location>\n"
-		  "  <location><system.webServer><security>\n"
-		  "    <access sslFlags=\"Ssl128\" />\n"
-		  "  </security></system.webServer></location>\n"
-		  "</configuration>\n");
+	/* two global <location>s, with or without a site list after them */
+#define TWO_GLOBAL_LOCATIONS \
+	"<configuration>\n" \
+	"  <location path=\".\"><system.webServer><security>\n" \
+	"    <access sslFlags=\"Ssl,SslNegotiateCert\" />\n" \
+	"  </security></system.webServer></location>\n" \
+	"  <location><system.webServer><security>\n" \
+	"    <access sslFlags=\"Ssl128\" />\n" \
+	"  </security></system.webServer></location>\n"
+	parse(&s, TWO_GLOBAL_LOCATIONS "</configuration>\n");
 	/* without the site list (a web.config): a note, and nothing applied */
 	CU_ASSERT_EQUAL(s.diags.nr, 1);
 	diag_at(&s, SEV_NOTE, "no <system.applicationHost><sites> in this <configuration>", 1,
@@ -298,15 +300,10 @@ static void test_global_locations(void)
 	unit_snapshot_release(&s);
 
 	/* the same with a site list: the later global one wins */
-	parse(&s, "<configuration>\n"
-		  "  <location path=\".\"><system.webServer><security>\n"
-		  "    <access sslFlags=\"Ssl,SslNegotiateCert\" />\n"
-		  "  </security></system.webServer></location>\n"
-		  "  <location><system.webServer><security>\n"
-		  "    <access sslFlags=\"Ssl128\" />\n"
-		  "  </security></system.webServer></location>\n"
+	parse(&s, TWO_GLOBAL_LOCATIONS
 		  "  <system.applicationHost><sites/></system.applicationHost>\n"
 		  "</configuration>\n");
+#undef TWO_GLOBAL_LOCATIONS
 	no_diags(&s);
 	CU_ASSERT_EQUAL(s.m.global_access.flags, ACCESS_SSL128);
 	CU_ASSERT_EQUAL(s.m.global_access.loc.line, 6);
