@@ -12,12 +12,15 @@ void diag_list_init(struct diag_list *list)
 	list->items = NULL;
 	list->nr = list->alloc = 0;
 	list->rule = NULL;
+	list->skips = NULL;
+	list->nr_skips = list->alloc_skips = 0;
 }
 
 void diag_list_release(struct diag_list *list)
 {
 	arena_release(&list->arena);
 	free(list->items);
+	free(list->skips);
 	diag_list_init(list);
 }
 
@@ -88,11 +91,42 @@ void diag_add_related(struct diag_list *list, struct diag *d,
 	va_end(ap);
 }
 
-void diag_set_fix(struct diag_list *list, struct diag *d, const char *fmt, ...)
+void diag_set_fix(struct diag_list *list, struct diag *d, enum fix_shell shell,
+		  const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	d->fix = arena_vstrfmt(&list->arena, fmt, ap);
+	va_end(ap);
+	d->fix_shell = shell;
+}
+
+const char *fix_shell_words(enum fix_shell shell)
+{
+	return shell == FIX_SHELL_POWERSHELL ? "PowerShell" : "cmd or PowerShell";
+}
+
+size_t fix_shell_names(enum fix_shell shell, const char *names[2])
+{
+	if (shell == FIX_SHELL_POWERSHELL) {
+		names[0] = "powershell";
+		return 1;
+	}
+	names[0] = "cmd";
+	names[1] = "powershell";
+	return 2;
+}
+
+void diag_skip(struct diag_list *list, const char *fmt, ...)
+{
+	va_list ap;
+	if (!list->rule)
+		BUG("diag_skip outside a rule's check()");
+	ALLOC_GROW(list->skips, list->nr_skips + 1, list->alloc_skips);
+	struct diag_skip *s = &list->skips[list->nr_skips++];
+	s->rule = list->rule;
+	va_start(ap, fmt);
+	s->reason = arena_vstrfmt(&list->arena, fmt, ap);
 	va_end(ap);
 }
 

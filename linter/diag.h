@@ -27,6 +27,22 @@ enum baseline_state {
 	BASELINE_ABSENT,         /* in the baseline, gone now (listed, never counted) */
 };
 
+/*
+ * The shells a fix command is written for.  FIX_SHELL_ANY: the same line
+ * works pasted into cmd.exe and into PowerShell (5.1 and 7), which the
+ * fix builders make sure of by quoting (appid="{...}").
+ */
+enum fix_shell {
+	FIX_SHELL_ANY = 0,
+	FIX_SHELL_POWERSHELL,
+};
+
+/* "cmd or PowerShell", "PowerShell": the words the text report uses. */
+const char *fix_shell_words(enum fix_shell shell);
+
+/* The shells' names for JSON and SARIF ("cmd", "powershell") into names; returns how many. */
+size_t fix_shell_names(enum fix_shell shell, const char *names[2]);
+
 struct diag_related {
 	struct srcloc loc;
 	const char *message;
@@ -40,6 +56,7 @@ struct diag {
 	const char *message;     /* one or two sentences, no trailing newline */
 	const char *key;         /* logical key, e.g. "hostnameport:pki.example.org:443"; may be NULL */
 	const char *fix;         /* a command that can be pasted as is; may be NULL */
+	enum fix_shell fix_shell;   /* where fix can be pasted */
 	struct diag_related *related;
 	size_t nr_related, alloc_related;
 	const char *suppressed;  /* the suppression's reason when a configured suppression applies, else NULL */
@@ -48,6 +65,16 @@ struct diag {
 };
 
 struct rule;
+
+/*
+ * A part of the snapshot a rule could not check (a binding whose CTL
+ * store was not dumped): the runner lists it with the rules that did
+ * not run, not as a finding.
+ */
+struct diag_skip {
+	const struct rule *rule;
+	const char *reason;      /* in the list's arena */
+};
 
 /*
  * A growable list of diagnostics; every string and the related arrays
@@ -59,9 +86,11 @@ struct diag_list {
 	struct diag **items;
 	size_t nr, alloc;
 	const struct rule *rule;
+	struct diag_skip *skips;
+	size_t nr_skips, alloc_skips;
 };
 
-#define DIAG_LIST_INIT { ARENA_INIT, NULL, 0, 0, NULL }
+#define DIAG_LIST_INIT { ARENA_INIT, NULL, 0, 0, NULL, NULL, 0, 0 }
 
 void diag_list_init(struct diag_list *list);
 void diag_list_release(struct diag_list *list);
@@ -92,9 +121,23 @@ void diag_add_related(struct diag_list *list, struct diag *d,
 		      const struct srcloc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-/* Sets the fix command (printf-formatted). */
-void diag_set_fix(struct diag_list *list, struct diag *d, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/*
+ * Sets the fix command (printf-formatted) and the shell it is written
+ * for.  Every value from an input that goes into fmt's arguments must
+ * have passed a fix_arg() check (rule.h): a fix never carries shell
+ * syntax from an input.
+ */
+void diag_set_fix(struct diag_list *list, struct diag *d, enum fix_shell shell,
+		  const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Records that the running rule could not check one part of the
+ * snapshot, and why (printf-formatted; say what to export).  The runner
+ * lists it under the rules that did not run.
+ */
+void diag_skip(struct diag_list *list, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /*
  * Sorts by (host, file, line, col, rule id, key, message), a NULL host

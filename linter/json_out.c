@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "json_out.h"
 #include "util.h"
 
@@ -90,4 +91,16 @@ void json_set_str(json_t *obj, const char *key, const char *s)
 void json_set_count(json_t *obj, const char *key, size_t n)
 {
 	json_set(obj, key, json_integer((json_int_t)n));
+}
+
+void json_set_fix_shells(json_t *obj, const struct diag *d)
+{
+	const char *names[2];
+	if (!d->fix)
+		return;
+	json_t *arr = json_must(json_array());
+	size_t n = fix_shell_names(d->fix_shell, names);
+	for (size_t i = 0; i < n; i++)
+		json_append(arr, json_str(names[i]));
+	json_set(obj, "fixShells", arr);
 }

@@ -5,6 +5,8 @@
 
 #include <jansson.h>
 
+struct diag;
+
 /*
  * Building JSON documents with Jansson for the reporters: every helper
  * aborts on Jansson's out-of-memory (the only abort, STYLE R4), and
@@ -26,6 +28,9 @@ json_t *json_str(const char *s);
 
 /* obj[key] = s, left out when s is NULL. */
 void json_set_str(json_t *obj, const char *key, const char *s);
+
+/* obj["fixShells"] = the shells d's fix is written for; nothing when d has no fix. */
+void json_set_fix_shells(json_t *obj, const struct diag *d);
 
 /* obj[key] = n. */
 void json_set_count(json_t *obj, const char *key, size_t n);

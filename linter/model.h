@@ -149,6 +149,33 @@ struct binding_view {
 	struct extra_field *extra, **extra_tail;
 };
 
+/*
+ * Whether client certificates are used: one fact, computed once by
+ * model_finish() for each HTTP.sys binding and for the whole server, that
+ * every client-certificate rule gates on.  Sources: the binding's
+ * Negotiate Client Certificate and DS Mapper Usage, and the effective
+ * <access sslFlags> (SslNegotiateCert, SslRequireCert) of the IIS sites
+ * and applications it serves, <location> included.
+ */
+enum cert_use {
+	CERT_USE_UNKNOWN = 0,    /* nothing in the snapshot tells (no IIS configuration, another application) */
+	CERT_USE_NONE,           /* IIS shows no site asking, and the binding neither negotiates nor maps */
+	CERT_USE_NEGOTIATE,      /* asked for, not required: SslNegotiateCert, Negotiate Client
+				    Certificate, DS Mapper Usage */
+	CERT_USE_REQUIRE,        /* a site requires one (SslRequireCert) */
+};
+
+struct iis_site;
+struct iis_access;
+
+struct client_cert_use {
+	enum cert_use use;
+	const struct iis_site *site;        /* the site asking for the most, or NULL */
+	const struct iis_access *access;    /* that site's <access> that asks */
+	const struct bfield *negotiate;     /* Negotiate Client Certificate, when Enabled */
+	const struct bfield *ds_mapper;     /* DS Mapper Usage, when Enabled */
+};
+
 struct httpsys_binding {
 	enum endpoint_kind kind;
 	const char *address;     /* IP ("0.0.0.0", "[::]"), host name (lower case), or NULL for CCS */
@@ -160,9 +187,13 @@ struct httpsys_binding {
 	struct httpsys_binding *next;       /* in the order first seen */
 	const struct iis_binding **users;   /* IIS https bindings served by it (model_finish) */
 	size_t nr_users, alloc_users;
+	struct client_cert_use client_certs;   /* set by model_finish() */
 };
 
 /* ---- IIS (applicationHost.config) ------------------------------------- */
+
+/* The AppId IIS registers its HTTP.sys bindings with. */
+#define IIS_APPID "{4dc3e181-e14b-4a21-b022-59fc669b0914}"
 
 /* <binding sslFlags> bits. */
 enum iis_ssl_flag {
@@ -206,6 +237,7 @@ struct iis_binding {
 	struct srcloc loc;       /* the <binding> element */
 	struct iis_binding *next;            /* next binding of the site */
 	const struct httpsys_binding *httpsys;  /* https only: the HTTP.sys binding it uses (model_finish), or NULL */
+	int httpsys_fallback;    /* an SNI binding served by an IP:port binding: no hostname:port one exists */
 };
 
 /* An application path of a site with an <access> of its own: <location path="Site/app">. */
@@ -243,6 +275,9 @@ struct cert {
 	const char **ekus;       /* EKU OIDs ("1.3.6.1.5.5.7.3.1"); none with ekus_known = no EKU extension */
 	size_t nr_ekus;
 	int has_der;             /* RawData was present and decoded */
+	const char **dns_names;  /* with has_der: subjectAltName DNS names, lower case (none: no SAN) */
+	size_t nr_dns_names;
+	const char *common_name; /* with has_der: the subject's CN, or NULL */
 	const unsigned char *subject_der;   /* DER of the subject name (for issuer-list sizes) */
 	size_t subject_der_len;
 	const char *key_type;    /* "RSA", "EC", ...; NULL when unknown */
@@ -305,6 +340,7 @@ struct model {
 	struct iis_access global_access;    /* <system.webServer><security><access> outside any location */
 	struct iis_location *locations, **locations_tail;  /* every <location path> with an <access> */
 	int iis_read;                       /* an applicationHost.config was read */
+	struct client_cert_use client_certs;   /* the whole server's, strongest first (model_finish) */
 
 	struct cert_store *stores, **stores_tail;
 	struct strmap store_by_name;        /* lower(canonical name) -> cert_store */
@@ -432,10 +468,15 @@ const char *store_canonical_name(struct model *m, const char *name);
 /*
  * After every input is parsed: computes each site's effective <access>
  * (global, then <location path="Site">, then "Site/app" for its apps),
- * and joins every IIS https binding to the HTTP.sys binding it uses
- * (iis_binding.httpsys, httpsys_binding.users).  Call once.
+ * joins every IIS https binding to the HTTP.sys binding it uses
+ * (iis_binding.httpsys, httpsys_binding.users), and computes client
+ * certificate use (httpsys_binding.client_certs, model.client_certs).
+ * Call once.
  */
 void model_finish(struct model *m);
+
+/* The client-certificate part of model_finish(), after the join (model_client_certs.c). */
+void model_compute_client_certs(struct model *m);
 
 /* ---- IIS and certificate stores (rules) -------------------------------- */
 
@@ -452,21 +493,30 @@ int site_client_cert_flags(const struct iis_site *s, const struct iis_access **w
 
 /*
  * The logical keys of the HTTP.sys bindings that HTTP.sys would use for
- * an IIS https binding, in lookup order: SNI -> "hostnameport:host:port";
- * CCS -> "ccs:port"; else "ipport:ip:port", then "ipport:0.0.0.0:port"
- * (or "ipport:[::]:port" for an IPv6 address); "*" or no address ->
- * "ipport:0.0.0.0:port" alone.  Writes them into keys and returns their
- * number (0 when the binding has no port, is SNI without a host, or has a
- * host longer than any DNS name).
+ * an IIS https binding, in lookup order: CCS -> "ccs:port"; an address ->
+ * "ipport:ip:port", then "ipport:0.0.0.0:port" (or "ipport:[::]:port" for
+ * an IPv6 address); "*" or no address -> "ipport:0.0.0.0:port" alone.  An
+ * SNI binding looks up "hostnameport:host:port" first and falls back to
+ * the IP:port keys when HTTP.sys has no binding for its host name.
+ * Writes them into keys and returns their number (0 when the binding has
+ * no port, is SNI without a host, or has a host longer than any DNS name).
  */
 #define IIS_KEY_MAX 320
-size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[2][IIS_KEY_MAX]);
+#define IIS_KEYS 3
+size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[IIS_KEYS][IIS_KEY_MAX]);
 
 /* The store with this name (any case or alias), or NULL when no dump holds it. */
 const struct cert_store *model_find_store(const struct model *m, const char *name);
 
 /* The certificate with this thumbprint (40 lower-case hex) in s, or NULL. */
 const struct cert *store_find_cert(const struct cert_store *s, const char *thumbprint);
+
+/*
+ * Whether the certificate's subjectAltName DNS names cover host (lower
+ * case), a wildcard one label deep; without the extension, its CN.
+ * -1 when the dump has no RawData to tell.
+ */
+int cert_covers_host(const struct cert *c, const char *host);
 
 /* Whether the certificate allows Server Authentication (EKU 1.3.6.1.5.5.7.3.1, or no EKU extension); -1 unknown. */
 int cert_allows_server_auth(const struct cert *c);

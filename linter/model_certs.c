@@ -70,6 +70,14 @@ static const char *dup_opt(struct arena *a, const char *s)
 	return s ? arena_strdup(a, s) : NULL;
 }
 
+static const char **dup_list(struct arena *a, const char *const *list, size_t n)
+{
+	const char **copy = arena_alloc(a, n * sizeof(*copy));
+	for (size_t i = 0; i < n; i++)
+		copy[i] = arena_strdup(a, list[i]);
+	return copy;
+}
+
 struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct cert *c,
 			    struct diag_list *diags, const char *diag_id)
 {
@@ -91,12 +99,9 @@ struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct 
 	n->sig_alg = dup_opt(&m->arena, c->sig_alg);
 	n->subject_der = c->subject_der_len ?
 		arena_memdup(&m->arena, c->subject_der, c->subject_der_len) : NULL;
-	if (c->nr_ekus) {
-		const char **e = arena_alloc(&m->arena, c->nr_ekus * sizeof(*e));
-		for (size_t i = 0; i < c->nr_ekus; i++)
-			e[i] = arena_strdup(&m->arena, c->ekus[i]);
-		n->ekus = e;
-	}
+	n->ekus = c->nr_ekus ? dup_list(&m->arena, c->ekus, c->nr_ekus) : NULL;
+	n->dns_names = c->nr_dns_names ? dup_list(&m->arena, c->dns_names, c->nr_dns_names) : NULL;
+	n->common_name = dup_opt(&m->arena, c->common_name);
 	if (c->loc.path)
 		n->loc.path = arena_strdup(&m->arena, c->loc.path);
 	n->next = NULL;
@@ -121,6 +126,33 @@ const struct cert_store *model_find_store(const struct model *m, const char *nam
 const struct cert *store_find_cert(const struct cert_store *s, const char *thumbprint)
 {
 	return strmap_get(&s->by_thumbprint, thumbprint);
+}
+
+/*
+ * Whether DNS name `pattern` from a certificate matches host: equal
+ * (ASCII case-insensitive), or "*.rest" where host is one label followed
+ * by ".rest" (a wildcard covers one label, RFC 6125 6.4.3).
+ */
+static int name_matches(const char *pattern, const char *host)
+{
+	if (!strncmp(pattern, "*.", 2)) {
+		const char *dot = strchr(host, '.');
+		return dot && dot != host && str_ieq(pattern + 1, dot);
+	}
+	return str_ieq(pattern, host);
+}
+
+int cert_covers_host(const struct cert *c, const char *host)
+{
+	if (!c->has_der)
+		return -1;
+	for (size_t i = 0; i < c->nr_dns_names; i++)
+		if (name_matches(c->dns_names[i], host))
+			return 1;
+	/* without subjectAltName, clients that still read the subject's CN */
+	if (!c->nr_dns_names && c->common_name)
+		return name_matches(c->common_name, host);
+	return 0;
 }
 
 int cert_allows_server_auth(const struct cert *c)

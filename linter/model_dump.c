@@ -166,6 +166,13 @@ static void dump_certs(const struct model *m, FILE *out)
 				fputs("?", out);
 			for (size_t i = 0; i < c->nr_ekus; i++)
 				fprintf(out, "%s%s", i ? "," : "", c->ekus[i]);
+			if (c->nr_dns_names)
+				fputs(" dns=", out);
+			for (size_t i = 0; i < c->nr_dns_names; i++) {
+				if (i)
+					fputc(',', out);
+				put_str(out, c->dns_names[i]);
+			}
 			put_loc(out, &c->loc);
 			fputc('\n', out);
 		}

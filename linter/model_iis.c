@@ -139,21 +139,9 @@ static int is_ipv6(const char *ip)
 	return ip[0] == '[' || strchr(ip, ':') != NULL;
 }
 
-size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[2][IIS_KEY_MAX])
+/* The IP:port keys of b from keys[0] on: its address, then the wildcard. */
+static size_t ip_keys(const struct iis_binding *b, char (*keys)[IIS_KEY_MAX])
 {
-	if (!b->port)
-		return 0;
-	if (b->ssl_flags & IIS_SSL_CCS) {
-		snprintf(keys[0], IIS_KEY_MAX, "ccs:%u", (unsigned)b->port);
-		return 1;
-	}
-	if (b->ssl_flags & IIS_SSL_SNI) {
-		if (!*b->host)
-			return 0;
-		/* longer than any DNS name: no HTTP.sys binding can carry it */
-		int n = snprintf(keys[0], IIS_KEY_MAX, "hostnameport:%s:%u", b->host, (unsigned)b->port);
-		return n > 0 && n < IIS_KEY_MAX;
-	}
 	if (!*b->ip || !strcmp(b->ip, "*")) {
 		snprintf(keys[0], IIS_KEY_MAX, "ipport:0.0.0.0:%u", (unsigned)b->port);
 		return 1;
@@ -167,6 +155,25 @@ size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[2][IIS_KE
 		*p = (char)tolower((unsigned char)*p);
 	snprintf(keys[1], IIS_KEY_MAX, "ipport:%s:%u", v6 ? "[::]" : "0.0.0.0", (unsigned)b->port);
 	return 2;
+}
+
+size_t iis_binding_httpsys_keys(const struct iis_binding *b, char keys[IIS_KEYS][IIS_KEY_MAX])
+{
+	if (!b->port)
+		return 0;
+	if (b->ssl_flags & IIS_SSL_CCS) {
+		snprintf(keys[0], IIS_KEY_MAX, "ccs:%u", (unsigned)b->port);
+		return 1;
+	}
+	if (!(b->ssl_flags & IIS_SSL_SNI))
+		return ip_keys(b, keys);
+	if (!*b->host)
+		return 0;
+	/* longer than any DNS name: no HTTP.sys binding can carry it */
+	int n = snprintf(keys[0], IIS_KEY_MAX, "hostnameport:%s:%u", b->host, (unsigned)b->port);
+	if (n <= 0 || n >= IIS_KEY_MAX)
+		return 0;
+	return 1 + ip_keys(b, keys + 1);
 }
 
 static void add_user(struct model *m, struct httpsys_binding *h, const struct iis_binding *b)
@@ -207,7 +214,7 @@ void model_finish(struct model *m)
 	/* IIS https binding -> HTTP.sys binding, by key lookups */
 	for (struct iis_site *s = m->sites; s; s = s->next) {
 		for (struct iis_binding *b = s->bindings; b; b = b->next) {
-			char keys[2][IIS_KEY_MAX];
+			char keys[IIS_KEYS][IIS_KEY_MAX];
 			if (strcmp(b->protocol, "https"))
 				continue;
 			size_t n = iis_binding_httpsys_keys(b, keys);
@@ -215,9 +222,12 @@ void model_finish(struct model *m)
 				struct httpsys_binding *h = strmap_get(&m->binding_by_key, keys[i]);
 				if (h) {
 					b->httpsys = h;
+					b->httpsys_fallback = (b->ssl_flags & IIS_SSL_SNI) &&
+							      !(b->ssl_flags & IIS_SSL_CCS) && i > 0;
 					add_user(m, h, b);
 				}
 			}
 		}
 	}
+	model_compute_client_certs(m);
 }

@@ -609,6 +609,9 @@ static void read_raw(struct certjson *p, const struct raw_cert *r, struct cert *
 		c->ekus = f->ekus;
 		c->nr_ekus = f->nr_ekus;
 	}
+	c->dns_names = f->dns_names;
+	c->nr_dns_names = f->nr_dns_names;
+	c->common_name = f->common_name;
 	c->subject_der = f->subject_der;
 	c->subject_der_len = f->subject_der_len;
 	c->key_type = f->key_type;

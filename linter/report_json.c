@@ -99,6 +99,7 @@ static json_t *finding_json(const struct report *r, const struct diag *d)
 	report_fingerprint(d, fp);
 	json_set_str(o, "fingerprint", fp);
 	json_set_str(o, "fix", d->fix);
+	json_set_fix_shells(o, d);
 	if (d->suppressed) {
 		json_t *sup = json_must(json_object());
 		json_set_str(sup, "reason", d->suppressed);

@@ -544,6 +544,7 @@ static json_t *result_json(const struct report *r, const struct diag *d, const c
 	if (d->fix || json_array_size(unlocated)) {
 		json_t *props = json_must(json_object());
 		json_set_str(props, "fix", d->fix);
+		json_set_fix_shells(props, d);
 		if (json_array_size(unlocated))
 			json_set(props, "relatedMessages", json_incref(unlocated));
 		json_set(o, "properties", props);

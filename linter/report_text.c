@@ -7,7 +7,7 @@
  *               [" (new)" | " (updated)"] LF             with --baseline
  *               ["  suppressed: " reason LF]             with --show-suppressed
  *               ("  " where ": " message LF)*          related locations
- *               ["  fix: " command LF]
+ *               ["  fix (" shell "): " command LF]
  *   where     = path [":" line [":" col]]   (unknown parts left out)
  *             | "sslcertlint"               (no file: a run-level problem)
  *   skipped   = path ": note: skipped: not a netsh, reg, appconfig,
@@ -111,7 +111,7 @@ static void print_diag(const struct report *r, const struct diag *d, FILE *out)
 		fprintf(out, "%s\n", rel->message);
 	}
 	if (d->fix)
-		fprintf(out, "  fix: %s\n", d->fix);
+		fprintf(out, "  fix (%s): %s\n", fix_shell_words(d->fix_shell), d->fix);
 }
 
 /* Findings still reported: neither suppressed (unless asked for) nor gone since the baseline. */

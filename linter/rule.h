@@ -37,8 +37,6 @@ enum rule_need {
 	NEED_ROOT_STORE = 1 << 6,      /* a dump of the Root store */
 };
 
-/* The AppId IIS registers its HTTP.sys bindings with. */
-#define IIS_APPID "{4dc3e181-e14b-4a21-b022-59fc669b0914}"
 
 struct rule {
 	const char *id;        /* stable "SCLnnn"; the SARIF ruleId */
@@ -50,22 +48,63 @@ struct rule {
 };
 
 /*
- * The `netsh http update sslcert` command that rewrites binding b with
- * every setting it has now, except field `set`, which gets `value`
- * (a netsh parameter value: "ClientAuthIssuer", "enable"...).  netsh
- * resets every parameter the command leaves out to its default, so the
- * command carries over each setting that differs from the default.
- * Values netsh cannot take (unknown hash) appear as <placeholders>.
- * The string lives in out's arena.
+ * Values from the inputs in fix commands.  Each kind has a whitelist;
+ * nothing else from an input may go into a fix (diag_set_fix()).
  */
-const char *binding_update_command(struct diag_list *out,
-				   const struct httpsys_binding *b,
-				   enum bfield_id set, const char *value);
+enum fix_arg_kind {
+	FIXARG_HOST,             /* a DNS host name, optionally "*." first */
+	FIXARG_STORE,            /* a certificate store name: letters, digits, space, '.', '_', '-' */
+	FIXARG_SITE,             /* an IIS site name, the same characters */
+	FIXARG_BINDING_INFO,     /* an IIS bindingInformation "ip:port:host" */
+	FIXARG_HASH,             /* 40 hex digits */
+	FIXARG_GUID,             /* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" */
+	FIXARG_NUMBER,           /* decimal digits */
+	FIXARG_SWITCH,           /* "enable" or "disable" */
+	FIXARG_ENDPOINT_IPPORT,  /* "0.0.0.0:443", "[::]:443" */
+	FIXARG_ENDPOINT_HOSTNAMEPORT,  /* "host:443" */
+	FIXARG_ENDPOINT_CCS,     /* "443" */
+};
 
-/* The same with several settings changed: values[id] non-NULL overrides field id. */
-const char *binding_update_command_n(struct diag_list *out,
-				     const struct httpsys_binding *b,
-				     const char *const values[BF__COUNT]);
+/* Whether s (NULL: no) passes the whitelist of kind. */
+int fix_arg_ok(enum fix_arg_kind kind, const char *s);
+
+/*
+ * s as one argument of a cmd/PowerShell command line: as it is, or
+ * double-quoted when it holds a space (a GUID always: appid="{...}"),
+ * when it passes the whitelist of kind; else a <placeholder>, and d gets
+ * a related location at loc (when s and loc are set) saying what to fill
+ * in.  The result lives in out's arena.
+ */
+const char *fix_arg(struct diag_list *out, struct diag *d, enum fix_arg_kind kind,
+		    const char *s, const struct srcloc *loc);
+
+/*
+ * The same without quotes, for a value the rule writes inside a quoted
+ * string of its own ('Cert:\LocalMachine\<store>'): whitelisted values
+ * hold no quote of either shell.
+ */
+const char *fix_raw(struct diag_list *out, struct diag *d, enum fix_arg_kind kind,
+		    const char *s, const struct srcloc *loc);
+
+/* "hostnameport=host:443", "ipport=0.0.0.0:443", "ccs=443": b's endpoint, checked. */
+const char *fix_endpoint(struct diag_list *out, struct diag *d, const struct httpsys_binding *b);
+
+/*
+ * Sets d's fix to the `netsh http update sslcert` command that rewrites
+ * binding b with every setting it has now, except those values[id]
+ * overrides (a netsh parameter value: "ClientAuthIssuer", "enable"...).
+ * netsh sets every parameter the command leaves out to its default, so
+ * the command carries over each setting that differs from it.  Settings
+ * netsh cannot set (Enable Caching Client Hello, unknown labels) get a
+ * related location saying they may be lost; values that fail their
+ * whitelist become <placeholders> (fix_arg()).
+ */
+void fix_binding_update(struct diag_list *out, struct diag *d,
+			const struct httpsys_binding *b, const char *const values[BF__COUNT]);
+
+/* The same with one setting changed. */
+void fix_binding_update1(struct diag_list *out, struct diag *d, const struct httpsys_binding *b,
+			 enum bfield_id set, const char *value);
 
 /*
  * The certificate a binding names, found in the dump of the store it
@@ -95,6 +134,25 @@ int schannel_sends_issuer_list(const struct model *m, const struct reg_value **w
  * 0 when absent.  *where as above.
  */
 uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg_value **where);
+
+/*
+ * Where SCHANNEL takes a binding's trusted issuer list from (Windows
+ * Server 2012 and later, "What's New in TLS/SSL (Schannel SSP)"): the
+ * store its Ctl Store Name names when that store holds certificates;
+ * else ClientAuthIssuer when it holds certificates; else Trusted Root.
+ */
+struct issuer_source {
+	const struct cert_store *store;  /* the store the list comes from; NULL when the snapshot cannot tell */
+	const struct bfield *ctl;        /* the binding's Ctl Store Name when it names a store, else NULL */
+	const struct cert_store *ctl_store;   /* that store's dump; NULL when not dumped */
+	int fell_back;                   /* the named CTL store is dumped empty: SCHANNEL fell back */
+	int not_dumped;                  /* ctl names a store the dumps lack: store is NULL */
+};
+
+/* Fills *src for binding b; returns src->store. */
+const struct cert_store *binding_issuer_source(const struct model *m,
+					       const struct httpsys_binding *b,
+					       struct issuer_source *src);
 
 /* A certificate's subject for messages ("(empty subject)" when it has none). */
 const char *cert_subject_text(const struct cert *c);

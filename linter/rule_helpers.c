@@ -44,6 +44,36 @@ uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg
 	return v ? (uint32_t)v->num : 0;
 }
 
+const struct cert_store *binding_issuer_source(const struct model *m,
+					       const struct httpsys_binding *b,
+					       struct issuer_source *src)
+{
+	const struct bfield *ctl = binding_get(b, BF_CTL_STORE);
+	memset(src, 0, sizeof(*src));
+	if (ctl && !ctl->valid)
+		return NULL;    /* unreadable: nothing to say */
+	if (ctl && ctl->str) {
+		src->ctl = ctl;
+		src->ctl_store = model_find_store(m, ctl->str);
+		if (!src->ctl_store) {
+			src->not_dumped = 1;
+			return NULL;
+		}
+		if (src->ctl_store->nr_certs)
+			return src->store = src->ctl_store;
+		src->fell_back = 1;
+	}
+	/*
+	 * A ClientAuthIssuer store the dumps lack counts as empty: the
+	 * README's export skips a store that does not exist, and an empty
+	 * one writes an empty file.
+	 */
+	const struct cert_store *cai = model_find_store(m, "ClientAuthIssuer");
+	if (cai && cai->nr_certs)
+		return src->store = cai;
+	return src->store = model_find_store(m, "Root");
+}
+
 const char *cert_subject_text(const struct cert *c)
 {
 	return c->subject && *c->subject ? c->subject : "(empty subject)";

@@ -74,6 +74,17 @@ static const char *missing_reasons(const struct model *m, unsigned needs,
 	return out;
 }
 
+static void add_not_run(struct not_run **not_run, size_t *nr, size_t *alloc,
+			const struct rule *r, const char *reason)
+{
+	ALLOC_GROW(*not_run, *nr + 1, *alloc);
+	struct not_run *n = &(*not_run)[(*nr)++];
+	n->rule_id = r->id;
+	n->rule_name = r->name;
+	n->reason = reason;
+	n->host = NULL;
+}
+
 int runner_run(const struct model *m, const struct lint_config *cfg,
 	       struct diag_list *findings, struct diag_list *inputs,
 	       struct not_run **not_run, size_t *nr_not_run)
@@ -95,14 +106,12 @@ int runner_run_timed(const struct model *m, const struct lint_config *cfg,
 		if (cfg && !config_rule_enabled(cfg, i))
 			continue;
 		if (!runner_has_inputs(m, r->needs)) {
-			ALLOC_GROW(*not_run, *nr_not_run + 1, alloc);
-			struct not_run *n = &(*not_run)[(*nr_not_run)++];
-			n->rule_id = r->id;
-			n->rule_name = r->name;
-			n->reason = missing_reasons(m, r->needs, findings);
+			add_not_run(not_run, nr_not_run, &alloc, r,
+				    missing_reasons(m, r->needs, findings));
 			continue;
 		}
 		findings->rule = r;
+		size_t first_skip = findings->nr_skips;
 		double t0 = rule_seconds ? timing_now() : 0;
 		int rc = r->check(m, findings);
 		if (rule_seconds)
@@ -113,6 +122,9 @@ int runner_run_timed(const struct model *m, const struct lint_config *cfg,
 				   r->id, r->name);
 			failed++;
 		}
+		/* the parts of the snapshot it could not check */
+		for (size_t k = first_skip; k < findings->nr_skips; k++)
+			add_not_run(not_run, nr_not_run, &alloc, r, findings->skips[k].reason);
 		findings->rule = NULL;
 	}
 	return failed;

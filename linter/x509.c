@@ -171,6 +171,49 @@ static void read_ekus(struct arena *a, const X509 *x, struct x509_facts *out)
 	sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
 }
 
+/* The subjectAltName DNS names, lower case (IA5 strings: ASCII, IDN in xn-- form). */
+static void read_dns_names(struct arena *a, const X509 *x, struct x509_facts *out)
+{
+	GENERAL_NAMES *names = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL);
+	if (!names)
+		return;
+	int n = sk_GENERAL_NAME_num(names);
+	const char **list = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*list));
+	size_t k = 0;
+	for (int i = 0; i < n; i++) {
+		const GENERAL_NAME *g = sk_GENERAL_NAME_value(names, i);
+		if (g->type != GEN_DNS)
+			continue;
+		const ASN1_IA5STRING *s = g->d.dNSName;
+		char *v = arena_strndup(a, (const char *)ASN1_STRING_get0_data(s),
+					(size_t)ASN1_STRING_length(s));
+		for (char *p = v; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		list[k++] = v;
+	}
+	out->dns_names = list;
+	out->nr_dns_names = k;
+	GENERAL_NAMES_free(names);
+}
+
+static const char *common_name(struct arena *a, const X509_NAME *name)
+{
+	int i = -1, last = -1;
+	while ((i = X509_NAME_get_index_by_NID(name, NID_commonName, i)) >= 0)
+		last = i;
+	if (last < 0)
+		return NULL;
+	const ASN1_STRING *s = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, last));
+	unsigned char *utf8 = NULL;
+	int len = ASN1_STRING_to_UTF8(&utf8, s);
+	if (len < 0)
+		return NULL;
+	const char *cn = arena_strndup(a, (const char *)utf8, (size_t)len);
+	OPENSSL_free(utf8);
+	return cn;
+}
+
 static const char *key_type_name(int id)
 {
 	switch (id) {
@@ -248,6 +291,8 @@ int x509_decode(struct arena *a, const unsigned char *der, size_t len,
 	out->has_not_after = asn1_time(X509_get0_notAfter(x), &out->not_after);
 	out->is_ca = (X509_get_extension_flags(x) & EXFLAG_CA) != 0;
 	read_ekus(a, x, out);
+	read_dns_names(a, x, out);
+	out->common_name = common_name(a, subj);
 
 	EVP_PKEY *k = X509_get0_pubkey(x);
 	if (k) {

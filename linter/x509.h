@@ -24,6 +24,9 @@ struct x509_facts {
 	int ekus_known;          /* 0: the EKU extension is there but unreadable */
 	const char **ekus;       /* dotted OIDs; none (with ekus_known) = no EKU extension */
 	size_t nr_ekus;
+	const char **dns_names;  /* subjectAltName dNSName entries, lower case; none without the extension */
+	size_t nr_dns_names;
+	const char *common_name; /* the subject's last CN, or NULL */
 	const unsigned char *subject_der;   /* DER of the subject name */
 	size_t subject_der_len;
 	const char *key_type;    /* "RSA", "EC", "Ed25519", ...; NULL when OpenSSL cannot read the key */

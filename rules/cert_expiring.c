@@ -52,8 +52,7 @@ static int check_cert_expiring(const struct model *m, struct diag_list *out)
 		if (r)
 			diag_add_related(out, d, &r->loc, "renewed certificate '%s' is listed here",
 					 cert_subject_text(r));
-		diag_set_fix(out, d, "%s", binding_update_command(out, b, BF_CERT_HASH,
-			     r ? r->thumbprint : "<renewed-certhash>"));
+		fix_binding_update1(out, d, b, BF_CERT_HASH, r ? r->thumbprint : "<renewed-certhash>");
 	}
 	cert_replacements_release(&repl);
 	return 0;

@@ -6,15 +6,7 @@
  * The fix binds a certificate of the same subject that has a key when
  * the store holds one, else repairs the key link with certutil.
  */
-#include <string.h>
-
 #include "rule.h"
-
-/* A certutil argument, quoted when it holds a space. */
-static const char *cmd_arg(struct diag_list *out, const char *s)
-{
-	return strchr(s, ' ') ? arena_strfmt(&out->arena, "\"%s\"", s) : s;
-}
 
 static int check_cert_no_private_key(const struct model *m, struct diag_list *out)
 {
@@ -40,11 +32,11 @@ static int check_cert_no_private_key(const struct model *m, struct diag_list *ou
 		if (r) {
 			diag_add_related(out, d, &r->loc, "certificate '%s' with a private key is listed here",
 					 cert_subject_text(r));
-			diag_set_fix(out, d, "%s",
-				     binding_update_command(out, b, BF_CERT_HASH, r->thumbprint));
+			fix_binding_update1(out, d, b, BF_CERT_HASH, r->thumbprint);
 		} else {
-			diag_set_fix(out, d, "certutil -repairstore %s %s",
-				     cmd_arg(out, s->name), c->thumbprint);
+			diag_set_fix(out, d, FIX_SHELL_ANY, "certutil -repairstore %s %s",
+				     fix_arg(out, d, FIXARG_STORE, s->name, &s->loc),
+				     fix_arg(out, d, FIXARG_HASH, c->thumbprint, &c->loc));
 		}
 	}
 	cert_replacements_release(&repl);

@@ -76,8 +76,7 @@ static int check_cert_no_server_auth(const struct model *m, struct diag_list *ou
 			diag_add_related(out, d, &r->loc,
 					 "certificate '%s' with Server Authentication is listed here",
 					 cert_subject_text(r));
-		diag_set_fix(out, d, "%s", binding_update_command(out, b, BF_CERT_HASH,
-			     r ? r->thumbprint : "<server-auth-certhash>"));
+		fix_binding_update1(out, d, b, BF_CERT_HASH, r ? r->thumbprint : "<server-auth-certhash>");
 	}
 	cert_replacements_release(&repl);
 	return 0;

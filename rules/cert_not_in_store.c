@@ -5,23 +5,7 @@
  * and resets every TLS connection to the endpoint.  Silent when the store
  * was not dumped: the snapshot then knows nothing of it.
  */
-#include <string.h>
-
 #include "rule.h"
-
-/* A Cert:\LocalMachine\<store> path, quoted for PowerShell when it needs it. */
-static const char *ps_store_path(struct diag_list *out, const char *store)
-{
-	if (!strpbrk(store, " '$`;&(){}"))
-		return arena_strfmt(&out->arena, "Cert:\\LocalMachine\\%s", store);
-	char *q = arena_alloc(&out->arena, 2 * strlen(store) + 1), *w = q;
-	for (const char *p = store; *p; p++) {
-		if (*p == '\'')
-			*w++ = '\'';       /* '' is a quote inside a single-quoted string */
-		*w++ = *p;
-	}
-	return arena_strfmt(&out->arena, "'Cert:\\LocalMachine\\%s'", q);
-}
 
 /* The first dumped store other than `not` that holds thumbprint, and the certificate. */
 static const struct cert *find_elsewhere(const struct model *m, const struct cert_store *not,
@@ -70,13 +54,13 @@ static int check_cert_not_in_store(const struct model *m, struct diag_list *out)
 		if (other) {
 			diag_add_related(out, d, &other->loc, "certificate '%s' is listed here, in store '%s'",
 					 cert_subject_text(other), other->store);
-			diag_set_fix(out, d, "%s",
-				     binding_update_command(out, b, BF_CERT_STORE, other->store));
+			fix_binding_update1(out, d, b, BF_CERT_STORE, other->store);
 		} else {
-			diag_set_fix(out, d,
-				"Import-PfxCertificate -FilePath <file.pfx> -CertStoreLocation %s "
+			diag_set_fix(out, d, FIX_SHELL_POWERSHELL,
+				"Import-PfxCertificate -FilePath <file.pfx> -CertStoreLocation "
+				"'Cert:\\LocalMachine\\%s' "
 				"-Password (Read-Host -AsSecureString -Prompt 'PFX password')",
-				ps_store_path(out, s->name));
+				fix_raw(out, d, FIXARG_STORE, s->name, &s->loc));
 		}
 	}
 	return 0;

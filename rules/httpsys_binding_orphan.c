@@ -18,8 +18,8 @@ static int check_httpsys_binding_orphan(const struct model *m, struct diag_list 
 		struct diag *d = diag_emit(out, SEV_NOTE, &b->loc, b->key,
 			"the HTTP.sys binding %s belongs to IIS (AppId %s) but no IIS https binding uses it",
 			b->endpoint, IIS_APPID);
-		diag_set_fix(out, d, "netsh http delete sslcert %s=%s",
-			     endpoint_kind_param(b->kind), b->endpoint);
+		diag_set_fix(out, d, FIX_SHELL_ANY, "netsh http delete sslcert %s",
+			     fix_endpoint(out, d, b));
 	}
 	return 0;
 }

@@ -19,9 +19,11 @@ static int check_sni_binding_without_host(const struct model *m, struct diag_lis
 				"https binding '%s' of site \"%s\" cannot serve any client: "
 				"it requires Server Name Indication (sslFlags=%u) but names no host name",
 				b->information, s->name, (unsigned)b->ssl_flags);
-			diag_set_fix(out, d,
-				"Set-WebBinding -Name \"%s\" -BindingInformation \"%s\" -PropertyName HostHeader -Value <host name>",
-				s->name, b->information);
+			diag_set_fix(out, d, FIX_SHELL_POWERSHELL,
+				"Set-WebBinding -Name '%s' -BindingInformation '%s' "
+				"-PropertyName HostHeader -Value <host name>",
+				fix_raw(out, d, FIXARG_SITE, s->name, &s->loc),
+				fix_raw(out, d, FIXARG_BINDING_INFO, b->information, &b->loc));
 		}
 	}
 	return 0;

@@ -137,43 +137,11 @@ static void test_registry(void)
 	model_release(&m);
 }
 
-static const struct rule fix_rule = { "SCL999", "test", "test", SEV_ERROR, 0, NULL };
-
-static void test_update_command(void)
-{
-	struct model m;
-	struct diag_list d;
-	model_init(&m);
-	diag_list_init(&d);
-	struct srcloc l = loc_at(&m, 1);
-	struct binding_view *v = model_add_binding_view(&m, EP_HOSTNAMEPORT, "pki.example.org:443",
-							ORIGIN_NETSH, &l, &d, "t");
-	binding_view_set(&m, v, BF_CERT_HASH, &l, NULL, "846762724f99a530cae257c8d18ceafb46723cd2", 0, 1);
-	binding_view_set(&m, v, BF_APPID, &l, NULL, "{4dc3e181-e14b-4a21-b022-59fc669b0914}", 0, 1);
-	binding_view_set(&m, v, BF_CERT_STORE, &l, NULL, NULL, 0, 1);
-	binding_view_set(&m, v, BF_VERIFY_REVOCATION, &l, NULL, NULL, 1, 1);   /* default */
-	binding_view_set(&m, v, BF_USAGE_CHECK, &l, NULL, NULL, 0, 1);         /* not default */
-	binding_view_set(&m, v, BF_NEGOTIATE_CLIENT_CERT, &l, NULL, NULL, 1, 1);
-	binding_view_set(&m, v, BF_URL_TIMEOUT, &l, NULL, NULL, 15000, 1);
-	const struct httpsys_binding *b = model_find_binding(&m, "hostnameport:pki.example.org:443");
-	d.rule = &fix_rule;
-	CU_ASSERT_STRING_EQUAL(binding_update_command(&d, b, BF_CTL_STORE, "ClientAuthIssuer"),
-			       "netsh http update sslcert hostnameport=pki.example.org:443 certstorename=MY "
-			       "certhash=846762724f99a530cae257c8d18ceafb46723cd2 "
-			       "appid={4dc3e181-e14b-4a21-b022-59fc669b0914} usagecheck=disable "
-			       "urlretrievaltimeout=15000 sslctlstorename=ClientAuthIssuer "
-			       "clientcertnegotiation=enable");
-	d.rule = NULL;
-	diag_list_release(&d);
-	model_release(&m);
-}
-
 void suite_model(void)
 {
 	ADD_SUITE("model",
 		  { "endpoints and keys", test_endpoints },
 		  { "netsh and registry views merge", test_two_origins_merge },
 		  { "hash and GUID helpers", test_value_helpers },
-		  { "registry values", test_registry },
-		  { "fix command", test_update_command });
+		  { "registry values", test_registry });
 }

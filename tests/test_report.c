@@ -87,7 +87,7 @@ static void fixture_full(struct fixture *f)
 	diag_add_related(&f->findings, d, &loc, "ClientAuthTrustMode=2 is set here");
 	loc = (struct srcloc){ APPCONFIG, 31, 7, NULL };
 	diag_add_related(&f->findings, d, &loc, "site \xe2\x80\x9cPKI\xe2\x80\x9d requires client certificates");
-	diag_set_fix(&f->findings, d, "netsh http update sslcert hostnameport=%s sslctlstorename=ClientAuthIssuer",
+	diag_set_fix(&f->findings, d, FIX_SHELL_ANY, "netsh http update sslcert hostnameport=%s sslctlstorename=ClientAuthIssuer",
 		     "pki.example.org:443");
 
 	f->findings.rule = &unit_rule_disagree;
@@ -112,7 +112,7 @@ static const char full_text[] =
 	"  snap/schannel.reg:4: SendTrustedIssuerList=1 is set here\n"
 	"  snap/schannel.reg:5: ClientAuthTrustMode=2 is set here\n"
 	"  snap/applicationHost.config:31:7: site \xe2\x80\x9cPKI\xe2\x80\x9d requires client certificates\n"
-	"  fix: netsh http update sslcert hostnameport=pki.example.org:443 sslctlstorename=ClientAuthIssuer\n"
+	"  fix (cmd or PowerShell): netsh http update sslcert hostnameport=pki.example.org:443 sslctlstorename=ClientAuthIssuer\n"
 	"snap/schannel.reg:9:12: warning: netsh and the registry disagree [SCL002 sources-disagree]\n"
 	"  no file for this one\n"
 	"snap/notes.txt: note: skipped: not a netsh, reg, appconfig, certjson or manifest input\n"
@@ -338,6 +338,10 @@ static void test_json_full(void)
 	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "fingerprint"), KEY_FP);
 	CU_ASSERT_STRING_EQUAL(unit_json_str(ctl, "fix"),
 		"netsh http update sslcert hostnameport=pki.example.org:443 sslctlstorename=ClientAuthIssuer");
+	json_t *shells = json_object_get(ctl, "fixShells");
+	CU_ASSERT_EQUAL(json_array_size(shells), 2);
+	CU_ASSERT_STRING_EQUAL(json_string_value(json_array_get(shells, 0)), "cmd");
+	CU_ASSERT_STRING_EQUAL(json_string_value(json_array_get(shells, 1)), "powershell");
 
 	json_t *dis = json_array_get(findings, 2);
 	CU_ASSERT_STRING_EQUAL(unit_json_str(dis, "fingerprint"), EMPTY_KEY_FP);

@@ -120,12 +120,12 @@ static void fleet_init(struct fleet *f)
 	input(&f->inputs, "config", NULL, SEV_WARNING, &loc, "unknown rule 'SCL999'");
 
 	struct diag *d = emit(&f->findings, &unit_rule_ctl, "web02", SEV_ERROR, W2_NETSH, 5, KEY, MSG);
-	diag_set_fix(&f->findings, d, "%s", FIX);
+	diag_set_fix(&f->findings, d, FIX_SHELL_ANY, "%s", FIX);
 	emit(&f->findings, &unit_rule_run, "web02", SEV_NOTE, NULL, 0, NULL, "no certificate inventory was given");
 	emit(&f->findings, &unit_rule_disagree, "web01", SEV_WARNING, W1_REG, 9, "ipport:0.0.0.0:443",
 	     "netsh and the registry disagree");
 	d = emit(&f->findings, &unit_rule_ctl, "web01", SEV_ERROR, W1_NETSH, 5, KEY, MSG);
-	diag_set_fix(&f->findings, d, "%s", FIX);
+	diag_set_fix(&f->findings, d, FIX_SHELL_ANY, "%s", FIX);
 
 	diag_list_sort(&f->inputs);
 	diag_list_sort(&f->findings);
@@ -292,7 +292,7 @@ static const char fleet_text[] =
 	".sslcertlint.json:2: warning: unknown rule 'SCL999' [config]\n"
 	"== web01 (fleet/web01) ==\n"
 	W1_NETSH ":5: error: " MSG " [SCL001 ctl-store-missing]\n"
-	"  fix: " FIX "\n"
+	"  fix (cmd or PowerShell): " FIX "\n"
 	W1_REG ":9: warning: netsh and the registry disagree [SCL002 sources-disagree]\n"
 	"1 error, 1 warning, 0 notes \xe2\x80\x94 2 inputs, 2 bindings, 1 site, 10 certificates\n"
 	"note: SCL004 reg-only-rule did not run: " REASON "\n"
@@ -300,7 +300,7 @@ static const char fleet_text[] =
 	W2_NETSH ":3:1: error: unknown field 'Bogus' [parse.netsh]\n"
 	"sslcertlint: note: no certificate inventory was given [SCL003 run-level]\n"
 	W2_NETSH ":5: error: " MSG " [SCL001 ctl-store-missing]\n"
-	"  fix: " FIX "\n"
+	"  fix (cmd or PowerShell): " FIX "\n"
 	"fleet/web02/notes.txt: note: skipped: not a netsh, reg, appconfig, certjson or manifest input\n"
 	"1 error, 0 warnings, 1 note \xe2\x80\x94 1 input, 1 binding, 0 sites, 5 certificates; 1 input error\n"
 	"note: SCL004, SCL005 did not run: " REASON "\n"

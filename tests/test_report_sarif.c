@@ -100,7 +100,7 @@ static struct diag *add_ctl(struct fixture *f, uint32_t line)
 	diag_add_related(&f->findings, d, &loc, "the SCHANNEL key, line unknown");
 	loc = (struct srcloc){ APPCONFIG, 31, 7, NULL };
 	diag_add_related(&f->findings, d, &loc, "site \xe2\x80\x9cPKI\xe2\x80\x9d requires client certificates");
-	diag_set_fix(&f->findings, d, "%s", FIX);
+	diag_set_fix(&f->findings, d, FIX_SHELL_ANY, "%s", FIX);
 	f->findings.rule = NULL;
 	return d;
 }
@@ -371,6 +371,7 @@ static void test_results(void)
 	CU_ASSERT_STRING_EQUAL(unit_json_str(logical, "kind"), "resource");
 	CU_ASSERT_STRING_EQUAL(unit_json_str(get(ctl, "partialFingerprints"), FP_KEY), KEY_FP);
 	CU_ASSERT_STRING_EQUAL(unit_json_str(get(ctl, "properties"), "fix"), FIX);
+	CU_ASSERT_EQUAL(json_array_size(get(get(ctl, "properties"), "fixShells")), 2);
 	CU_ASSERT_PTR_NULL(strstr(unit_json_str(get(ctl, "message"), "text"), "netsh http"));
 
 	json_t *related = get(ctl, "relatedLocations");

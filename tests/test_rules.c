@@ -3,6 +3,7 @@
  * rule fires where it must, at the right level and line, with the right
  * related lines and fix, and stays quiet where it must.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,7 @@ static int run_rule(struct fixture *f, const char *id)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	if (!runner_has_inputs(&f->m, r->needs))
 		return -2;
+	model_compute_client_certs(&f->m);      /* as model_finish() does */
 	f->out.rule = r;
 	int rc = r->check(&f->m, &f->out);
 	f->out.rule = NULL;
@@ -99,21 +101,24 @@ static void test_scl001_error_when_negotiating(void)
 	CU_ASSERT_EQUAL(d->loc.line, 6);
 	CU_ASSERT_STRING_EQUAL(d->rule_id, "SCL001");
 	CU_ASSERT_STRING_EQUAL(d->key, "hostnameport:pki.example.org:443");
-	CU_ASSERT_PTR_NOT_NULL(strstr(d->message, "pki.example.org:443 will fail with HTTP 403.7"));
+	/* only negotiated, not required: no 403.7 promised for this site */
+	CU_ASSERT_PTR_NOT_NULL(strstr(d->message, "pki.example.org:443 fails: browsers offer no certificate"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d->message, "exclusive CA trust (ClientAuthTrustMode=2)"));
 	CU_ASSERT_STRING_EQUAL(d->fix,
 		"netsh http update sslcert hostnameport=pki.example.org:443 certstorename=MY "
 		"certhash=846762724f99a530cae257c8d18ceafb46723cd2 "
-		"appid={4dc3e181-e14b-4a21-b022-59fc669b0914} sslctlstorename=ClientAuthIssuer "
+		"appid=\"{4dc3e181-e14b-4a21-b022-59fc669b0914}\" sslctlstorename=ClientAuthIssuer "
 		"clientcertnegotiation=enable");
-	/* the SCHANNEL lines, the Ctl Store Name line and the negotiate line */
-	CU_ASSERT_EQUAL_FATAL(d->nr_related, 4);
+	CU_ASSERT_EQUAL(d->fix_shell, FIX_SHELL_ANY);
+	/* the SCHANNEL lines, the Ctl Store Name line, the negotiate line, the store caveat */
+	CU_ASSERT_EQUAL_FATAL(d->nr_related, 5);
 	CU_ASSERT_EQUAL(d->related[0].loc.line, 4);
 	CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.reg);
 	CU_ASSERT_STRING_EQUAL(d->related[0].message, "SendTrustedIssuerList=1 is set here");
 	CU_ASSERT_EQUAL(d->related[1].loc.line, 5);
 	CU_ASSERT_EQUAL(d->related[2].loc.line, 16);
 	CU_ASSERT_EQUAL(d->related[3].loc.line, 18);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d->related[4].message, "no certificate store dumps"));
 	fx_release(&f);
 }
 
@@ -129,6 +134,76 @@ static void test_scl001_warning_without_negotiation(void)
 	CU_ASSERT_EQUAL(f.out.items[0]->level, SEV_WARNING);
 	CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[0]->message, "exclusive root trust (ClientAuthTrustMode=1)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[0]->fix, "ipport=0.0.0.0:443"));
+	fx_release(&f);
+}
+
+/* A dump of store `name` with n certificates (0: dumped empty). */
+static void add_store(struct fixture *f, const char *name, size_t n)
+{
+	struct srcloc l = { model_intern_file(&f->m, "store.json"), 1, 0, NULL };
+	struct cert_store *s = model_cert_store(&f->m, name, &l);
+	for (size_t i = 0; i < n; i++) {
+		struct cert c = { 0 };
+		char tp[41];
+		snprintf(tp, sizeof(tp), "%040zx", i + 1);
+		c.thumbprint = tp;
+		c.subject = "CN=Issuing CA";
+		c.loc = l;
+		model_add_cert(&f->m, s, &c, &f->inputs, "t");
+	}
+}
+
+static void test_scl001_fix_store(void)
+{
+	/* ClientAuthIssuer dumped with certificates: named */
+	struct fixture f;
+	fx_init(&f);
+	set_schannel(&f, "SendTrustedIssuerList", 1, 4);
+	set_schannel(&f, "ClientAuthTrustMode", 2, 5);
+	add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, NULL, 1);
+	add_store(&f, "ClientAuthIssuer", 2);
+	run_rule(&f, "SCL001");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[0]->fix, " sslctlstorename=ClientAuthIssuer "));
+	CU_ASSERT_EQUAL(f.out.items[0]->nr_related, 4);
+	fx_release(&f);
+
+	/* dumped empty, or not among the dumps: never named */
+	for (int empty = 0; empty < 2; empty++) {
+		fx_init(&f);
+		set_schannel(&f, "SendTrustedIssuerList", 1, 4);
+		set_schannel(&f, "ClientAuthTrustMode", 2, 5);
+		add_netsh(&f, EP_HOSTNAMEPORT, "pki.example.org:443", 6, NULL, 1);
+		add_store(&f, empty ? "ClientAuthIssuer" : "My", empty ? 0 : 1);
+		run_rule(&f, "SCL001");
+		CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+		const struct diag *d = f.out.items[0];
+		CU_ASSERT_PTR_NULL(strstr(d->fix, "ClientAuthIssuer"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(d->fix, " sslctlstorename=<issuer-store> "));
+		CU_ASSERT_PTR_NOT_NULL(strstr(d->related[d->nr_related - 1].message,
+					      empty ? "is dumped here, empty" : "hold no store 'ClientAuthIssuer'"));
+		fx_release(&f);
+	}
+}
+
+static void test_scl001_adfs(void)
+{
+	/* AD FS's certificate authentication binding keeps Ctl Store Name (null) */
+	struct fixture f;
+	fx_init(&f);
+	set_schannel(&f, "SendTrustedIssuerList", 1, 4);
+	set_schannel(&f, "ClientAuthTrustMode", 2, 5);
+	struct binding_view *v = add_netsh(&f, EP_HOSTNAMEPORT, "sts.example.org:49443", 6, NULL, 1);
+	struct srcloc l = { f.netsh, 8, 0, NULL };
+	binding_view_set(&f.m, v, BF_APPID, &l, NULL, "{5d89a20c-beab-4389-9447-324788eb944a}", 0, 1);
+	run_rule(&f, "SCL001");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	const struct diag *d = f.out.items[0];
+	CU_ASSERT_EQUAL(d->level, SEV_ERROR);
+	CU_ASSERT_STRING_EQUAL(d->fix, "reg add \"" SCHANNEL_KEY "\" /v SendTrustedIssuerList "
+			       "/t REG_DWORD /d 0 /f");
+	CU_ASSERT_PTR_NOT_NULL(strstr(d->related[d->nr_related - 1].message,
+				      "AD FS's certificate authentication binding"));
 	fx_release(&f);
 }
 
@@ -265,6 +340,8 @@ static void test_rule_table(void)
 void suite_rules(void)
 {
 	ADD_SUITE("rules",
+		  { "SCL001 fix names no empty or missing store", test_scl001_fix_store },
+		  { "SCL001 AD FS certificate authentication", test_scl001_adfs },
 		  { "SCL001 error when the binding negotiates", test_scl001_error_when_negotiating },
 		  { "SCL001 warning otherwise", test_scl001_warning_without_negotiation },
 		  { "SCL001 quiet cases", test_scl001_quiet },

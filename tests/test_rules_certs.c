@@ -23,6 +23,8 @@ void suite_rules_certs(void);
 #define HASH3 "33f566582fef258128a223ef46f94eb3977cf33b"
 #define SERVER_AUTH "1.3.6.1.5.5.7.3.1"
 #define CLIENT_AUTH "1.3.6.1.5.5.7.3.2"
+/* fixes quote the AppId for PowerShell */
+#define QUOTED_APPID "\"" IIS_APPID "\""
 #define SNI_FIX_PREFIX "netsh http update sslcert hostnameport=www.example.org:443 "
 
 struct fx {
@@ -98,6 +100,30 @@ static struct binding_view *binding(struct fx *f, enum endpoint_kind kind, const
 	return v;
 }
 
+/* Turns on Negotiate Client Certificate on view v (its line + 12): the binding asks for client certificates. */
+static void negotiate(struct fx *f, struct binding_view *v)
+{
+	struct srcloc l = v->loc;
+	l.line += 12;
+	binding_view_set(&f->m, v, BF_NEGOTIATE_CLIENT_CERT, &l, "Enabled", NULL, 1, 1);
+}
+
+/* An IIS configuration was read, with site "Shop" and no <access> asking for client certificates. */
+static void iis_without_client_certs(struct fx *f)
+{
+	struct srcloc l = { model_intern_file(&f->m, "applicationHost.config"), 10, 0, NULL };
+	f->m.iis_read = 1;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(model_add_site(&f->m, "Shop", "1", &l, &f->inputs, "t"));
+}
+
+static void set_build(struct fx *f, uint32_t build)
+{
+	f->m.manifest.present = 1;
+	f->m.manifest.build = build;
+	f->m.manifest.loc.file = f->manifest;
+	f->m.manifest.loc.line = 3;
+}
+
 static struct binding_view *sni(struct fx *f, const char *hash, const char *ctl)
 {
 	return binding(f, EP_HOSTNAMEPORT, "www.example.org:443", 20, hash, NULL, ctl);
@@ -143,6 +169,7 @@ static int run(struct fx *f, const char *id)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	if (!runner_has_inputs(&f->m, r->needs))
 		return -2;
+	model_compute_client_certs(&f->m);      /* as model_finish() does */
 	f->out.rule = r;
 	int rc = r->check(&f->m, &f->out);
 	f->out.rule = NULL;
@@ -184,6 +211,7 @@ static void test_scl003_fires(void)
 	schannel(&f, "SendTrustedIssuerList", 1, 4);
 	schannel(&f, "ClientAuthTrustMode", 0, 5);
 	root_store(&f, 0, 0);
+	negotiate(&f, sni(&f, HASH, NULL));
 	CU_ASSERT_EQUAL(run(&f, "SCL003"), 0);
 	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
 	const struct diag *d = f.out.items[0];
@@ -193,18 +221,24 @@ static void test_scl003_fires(void)
 	CU_ASSERT_EQUAL(d->loc.line, 12);
 	CU_ASSERT_STRING_EQUAL(d->key, "store:Root/" HASH3);
 	CU_ASSERT_TRUE(has(d->message, "client certificate logon to the sites of this server fails "
-				       "with HTTP 403.7 or 403.16: "));
+				       "with HTTP 403.7: the Trusted Root store holds "));
+	CU_ASSERT_TRUE(has(d->message, ", and under machine trust (ClientAuthTrustMode=0) the trusted "
+				       "issuer list SCHANNEL sends then lacks the issuers of the clients' "
+				       "certificates, so browsers offer none"));
 	CU_ASSERT_TRUE(has(d->message, "the Trusted Root store holds 'CN=Example Issuing CA 1, O=Example, "
 				       "C=US' (thumbprint " HASH3 "), which is not self-signed "
 				       "(issued by 'CN=Example Root CA, O=Example, C=US')"));
-	CU_ASSERT_TRUE(has(d->message, "under machine trust (ClientAuthTrustMode=0)"));
 	CU_ASSERT_PTR_NULL(strstr(d->message, "judged from"));
-	CU_ASSERT_EQUAL_FATAL(d->nr_related, 2);
+	CU_ASSERT_EQUAL_FATAL(d->nr_related, 3);
 	CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.reg);
 	CU_ASSERT_EQUAL(d->related[0].loc.line, 4);
 	CU_ASSERT_STRING_EQUAL(d->related[0].message, "SendTrustedIssuerList=1 is set here");
 	CU_ASSERT_EQUAL(d->related[1].loc.line, 5);
 	CU_ASSERT_STRING_EQUAL(d->related[1].message, "ClientAuthTrustMode=0 is set here");
+	CU_ASSERT_EQUAL(d->related[2].loc.line, 32);
+	CU_ASSERT_STRING_EQUAL(d->related[2].message,
+			       "a binding negotiates client certificates (Negotiate Client Certificate)");
+	CU_ASSERT_EQUAL(d->fix_shell, FIX_SHELL_POWERSHELL);
 	CU_ASSERT_STRING_EQUAL(d->fix, "Move-Item -Path Cert:\\LocalMachine\\Root\\"
 				       "33F566582FEF258128A223EF46F94EB3977CF33B "
 				       "-Destination Cert:\\LocalMachine\\CA");
@@ -247,31 +281,69 @@ static void test_scl003_inferred_mode_absent(void)
 
 static void test_scl003_os_default(void)
 {
-	/* SendTrustedIssuerList absent: 2008 R2 (7601) sends the list, 2012 R2 (9600) does not */
-	static const uint32_t builds[] = { 7601, 9600 };
+	/*
+	 * SendTrustedIssuerList absent, a site requires client certificates:
+	 * on 2019 (17763) the list is not sent and the logon ends in 403.16,
+	 * an error; on 2008 R2 (7601) the list is sent, and KB 2802568's
+	 * behaviour does not apply yet: a note.
+	 */
+	static const uint32_t builds[] = { 17763, 7601 };
 	for (size_t i = 0; i < 2; i++) {
 		struct fx f;
 		fx_init(&f);
 		schannel(&f, "EventLogging", 1, 4);
-		f.m.manifest.present = 1;
-		f.m.manifest.build = builds[i];
-		f.m.manifest.loc.file = f.manifest;
-		f.m.manifest.loc.line = 3;
+		set_build(&f, builds[i]);
 		root_store(&f, 0, 0);
+		negotiate(&f, sni(&f, HASH, NULL));
 		CU_ASSERT_EQUAL(run(&f, "SCL003"), 0);
+		CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+		const struct diag *d = f.out.items[0];
 		if (i == 0) {
-			CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
-			const struct diag *d = f.out.items[0];
+			CU_ASSERT_EQUAL(d->level, SEV_ERROR);
+			CU_ASSERT_TRUE(has(d->message, "fails with HTTP 403.16 (CERT_E_UNTRUSTEDROOT, "
+					   "sc-win32-status 2148204809)"));
+			CU_ASSERT_TRUE(has(d->message, "(ClientAuthTrustMode is not set, which means 0)"));
+			/* only the negotiating binding: nothing says the list is sent */
+			CU_ASSERT_EQUAL_FATAL(d->nr_related, 1);
+			CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.netsh);
+		} else {
+			CU_ASSERT_EQUAL(d->level, SEV_NOTE);
+			CU_ASSERT_TRUE(has(d->message, "this server is an older build"));
 			CU_ASSERT_EQUAL_FATAL(d->nr_related, 1);
 			CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.manifest);
-			CU_ASSERT_EQUAL(d->related[0].loc.line, 3);
 			CU_ASSERT_STRING_EQUAL(d->related[0].message,
 					       "SendTrustedIssuerList is absent: build 7601 sends the list by default");
-		} else {
-			CU_ASSERT_EQUAL(f.out.nr, 0);
 		}
 		fx_release(&f);
 	}
+}
+
+static void test_scl003_level_follows_use(void)
+{
+	/* SendTrustedIssuerList=0: nothing tells whether client certificates are used: a warning */
+	struct fx f;
+	fx_init(&f);
+	schannel(&f, "SendTrustedIssuerList", 0, 4);
+	root_store(&f, 0, 0);
+	run(&f, "SCL003");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	CU_ASSERT_EQUAL(f.out.items[0]->level, SEV_WARNING);
+	CU_ASSERT_TRUE(has(f.out.items[0]->message, "any site of this server that asks for one fails "
+			   "with HTTP 403.16 (nothing in the snapshot tells whether one does)"));
+	CU_ASSERT_STRING_EQUAL(f.out.items[0]->related[0].message, "SendTrustedIssuerList=0 is set here");
+	fx_release(&f);
+
+	/* IIS shows no site asking: a note */
+	fx_init(&f);
+	schannel(&f, "EventLogging", 1, 4);
+	root_store(&f, 0, 0);
+	iis_without_client_certs(&f);
+	run(&f, "SCL003");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	CU_ASSERT_EQUAL(f.out.items[0]->level, SEV_NOTE);
+	CU_ASSERT_TRUE(has(f.out.items[0]->message, "no IIS site of this server uses client certificates "
+			   "today, but once one does, its logon fails with HTTP 403.16"));
+	fx_release(&f);
 }
 
 static void test_scl003_quiet(void)
@@ -285,8 +357,7 @@ static void test_scl003_quiet(void)
 		{ 1, 1, 0 },    /* exclusive root trust */
 		{ 1, 0, 1 },    /* every Root certificate is self-signed */
 		{ 1, 0, -1 },   /* unknown: no finding */
-		{ -1, 0, 0 },   /* SendTrustedIssuerList absent, no manifest: not sent */
-		{ 0, 0, 0 },    /* SendTrustedIssuerList=0 */
+		{ -1, 2, 0 },   /* SendTrustedIssuerList absent, exclusive CA trust */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		struct fx f;
@@ -351,8 +422,8 @@ static void test_scl004_fires(void)
 	struct cert_store *root = store(&f, "Root", f.root);
 	fill(&f, root, f.root, 90, 200);        /* 90 * (200 + 2) = 18180 bytes */
 	store(&f, "ClientAuthIssuer", f.cai);   /* empty: Root is sent */
-	binding(&f, EP_IPPORT, "0.0.0.0:443", 6, HASH, NULL, NULL);
-	binding(&f, EP_HOSTNAMEPORT, "www.example.org:443", 30, HASH, NULL, NULL);
+	negotiate(&f, binding(&f, EP_IPPORT, "0.0.0.0:443", 6, HASH, NULL, NULL));
+	negotiate(&f, binding(&f, EP_HOSTNAMEPORT, "www.example.org:443", 30, HASH, NULL, NULL));
 	CU_ASSERT_EQUAL(run(&f, "SCL004"), 0);
 	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
 	const struct diag *d = f.out.items[0];
@@ -371,7 +442,8 @@ static void test_scl004_fires(void)
 	CU_ASSERT_EQUAL(d->related[0].loc.line, 4);
 	CU_ASSERT_EQUAL(d->related[1].loc.line, 6);
 	CU_ASSERT_STRING_EQUAL(d->related[1].message,
-			       "0.0.0.0:443 names no Ctl Store Name, so SCHANNEL sends store 'Root'");
+			       "0.0.0.0:443 names no Ctl Store Name, ClientAuthIssuer is empty, "
+			       "so SCHANNEL sends store 'Root'");
 	CU_ASSERT_EQUAL(d->related[2].loc.line, 30);
 	CU_ASSERT_STRING_EQUAL(d->fix, "reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\"
 				       "SecurityProviders\\SCHANNEL\" /v SendTrustedIssuerList "
@@ -476,6 +548,98 @@ static void test_scl004_many_bindings(void)
 	fx_release(&f);
 }
 
+static void test_scl004_empty_ctl_store(void)
+{
+	/* the binding's CTL store is empty, no ClientAuthIssuer: a 47 KB Root is sent instead */
+	struct fx f;
+	fx_init(&f);
+	schannel(&f, "SendTrustedIssuerList", 1, 4);
+	store(&f, "Partners", f.my);
+	struct cert_store *root = store(&f, "Root", f.root);
+	fill(&f, root, f.root, 230, 200);       /* 230 * 202 = 46460 bytes */
+	negotiate(&f, sni(&f, HASH, "Partners"));
+	run(&f, "SCL004");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	const struct diag *d = f.out.items[0];
+	CU_ASSERT_EQUAL(d->level, SEV_WARNING);
+	CU_ASSERT_STRING_EQUAL(d->key, "store:Root");
+	CU_ASSERT_TRUE(has(d->message, "from store 'Root' is 46460 bytes (230 certificates)"));
+	CU_ASSERT_EQUAL_FATAL(d->nr_related, 2);
+	CU_ASSERT_EQUAL(d->related[1].loc.line, 30);
+	CU_ASSERT_STRING_EQUAL(d->related[1].message,
+			       "www.example.org:443 names CTL store 'Partners', which is empty, the dumps "
+			       "hold no ClientAuthIssuer store, so SCHANNEL sends store 'Root'");
+	fx_release(&f);
+}
+
+static void test_scl004_levels(void)
+{
+	/* nothing tells whether the binding asks: a note; IIS shows none: quiet */
+	for (int iis = 0; iis < 2; iis++) {
+		struct fx f;
+		fx_init(&f);
+		schannel(&f, "SendTrustedIssuerList", 1, 4);
+		struct cert_store *root = store(&f, "Root", f.root);
+		fill(&f, root, f.root, 90, 200);
+		binding(&f, EP_IPPORT, "0.0.0.0:443", 6, HASH, NULL, NULL);
+		if (iis)
+			iis_without_client_certs(&f);
+		run(&f, "SCL004");
+		CU_ASSERT_EQUAL(f.out.nr, iis ? 0u : 1u);
+		if (!iis && f.out.nr)
+			CU_ASSERT_EQUAL(f.out.items[0]->level, SEV_NOTE);
+		fx_release(&f);
+	}
+}
+
+static void test_scl004_mixed_root(void)
+{
+	/* a Root store mixing self-signed and CA certificates sends only the self-signed ones */
+	struct fx f;
+	fx_init(&f);
+	schannel(&f, "SendTrustedIssuerList", 1, 4);
+	struct cert_store *root = store(&f, "Root", f.root);
+	fill(&f, root, f.root, 60, 200);        /* 60 * 202 = 12120: under the limit */
+	for (int i = 0; i < 40; i++) {
+		char tp[41];
+		snprintf(tp, sizeof(tp), "ff%038d", i);
+		struct cert c = mkcert(f.root, (uint32_t)(200 + i), tp, "CN=Cross-signed CA");
+		c.self_signed = 0;
+		c.subject_der = der_bytes;
+		c.subject_der_len = 200;
+		add(&f, root, &c);
+	}
+	negotiate(&f, binding(&f, EP_IPPORT, "0.0.0.0:443", 6, HASH, NULL, NULL));
+	run(&f, "SCL004");
+	CU_ASSERT_EQUAL(f.out.nr, 0);
+	fx_release(&f);
+}
+
+static void test_scl004_2012_without_list(void)
+{
+	/* KB 2880390: on Windows Server 2012 a Root list over 16 KB breaks, even when not sent */
+	static const uint32_t builds[] = { 9200, 17763 };
+	for (size_t i = 0; i < 2; i++) {
+		struct fx f;
+		fx_init(&f);
+		schannel(&f, "EventLogging", 1, 4);
+		set_build(&f, builds[i]);
+		struct cert_store *root = store(&f, "Root", f.root);
+		fill(&f, root, f.root, 90, 200);
+		negotiate(&f, binding(&f, EP_IPPORT, "0.0.0.0:443", 6, HASH, NULL, NULL));
+		run(&f, "SCL004");
+		CU_ASSERT_EQUAL_FATAL(f.out.nr, i == 0 ? 1u : 0u);
+		if (i == 0) {
+			const struct diag *d = f.out.items[0];
+			CU_ASSERT_TRUE(has(d->message, "fails on Windows Server 2012"));
+			CU_ASSERT_TRUE(has(d->message, "(KB 2880390)"));
+			CU_ASSERT_STRING_EQUAL(d->related[0].message, "the server is build 9200");
+			CU_ASSERT_TRUE(has(d->fix, "-CertStoreLocation Cert:\\LocalMachine\\ClientAuthIssuer"));
+		}
+		fx_release(&f);
+	}
+}
+
 static void test_scl004_quiet_and_needs(void)
 {
 	struct fx f;
@@ -526,7 +690,7 @@ static void test_scl005_in_other_store(void)
 	CU_ASSERT_PTR_EQUAL(d->related[2].loc.file, f.cai);
 	CU_ASSERT_EQUAL(d->related[2].loc.line, 7);
 	CU_ASSERT_STRING_EQUAL(d->fix, SNI_FIX_PREFIX "certstorename=WebHosting certhash=" HASH
-				       " appid=" IIS_APPID);
+				       " appid=" QUOTED_APPID);
 	fx_release(&f);
 }
 
@@ -546,7 +710,7 @@ static void test_scl005_nowhere(void)
 	CU_ASSERT_EQUAL_FATAL(d->nr_related, 2);
 	CU_ASSERT_STRING_EQUAL(d->related[0].message, "Certificate Store Name is WebHosting here");
 	CU_ASSERT_STRING_EQUAL(d->fix, "Import-PfxCertificate -FilePath <file.pfx> "
-				       "-CertStoreLocation Cert:\\LocalMachine\\WebHosting "
+				       "-CertStoreLocation 'Cert:\\LocalMachine\\WebHosting' "
 				       "-Password (Read-Host -AsSecureString -Prompt 'PFX password')");
 	fx_release(&f);
 }
@@ -650,7 +814,7 @@ static void test_scl006_fires(void)
 	CU_ASSERT_EQUAL(d->related[0].loc.line, 5);
 	CU_ASSERT_STRING_EQUAL(d->related[0].message, "certificate 'CN=www.example.org' is listed here");
 	CU_ASSERT_STRING_EQUAL(d->fix, SNI_FIX_PREFIX "certstorename=MY certhash=<renewed-certhash> "
-				       "appid=" IIS_APPID);
+				       "appid=" QUOTED_APPID);
 	fx_release(&f);
 }
 
@@ -688,7 +852,7 @@ static void test_scl006_renewed(void)
 	CU_ASSERT_EQUAL_FATAL(d->nr_related, 2);
 	CU_ASSERT_EQUAL(d->related[1].loc.line, 25);
 	CU_ASSERT_STRING_EQUAL(d->fix, SNI_FIX_PREFIX "certstorename=MY certhash=" HASH2
-				       " appid=" IIS_APPID);
+				       " appid=" QUOTED_APPID);
 	fx_release(&f);
 }
 
@@ -719,7 +883,7 @@ static void test_scl007_fires(void)
 	CU_ASSERT_EQUAL_FATAL(d->nr_related, 1);
 	CU_ASSERT_EQUAL(d->related[0].loc.line, 5);
 	CU_ASSERT_STRING_EQUAL(d->fix, SNI_FIX_PREFIX "certstorename=MY certhash=<renewed-certhash> "
-				       "appid=" IIS_APPID);
+				       "appid=" QUOTED_APPID);
 	fx_release(&f);
 }
 
@@ -857,7 +1021,7 @@ static void test_scl008_replacement_and_ccs(void)
 	CU_ASSERT_EQUAL_FATAL(d->nr_related, 2);
 	CU_ASSERT_EQUAL(d->related[1].loc.line, 15);
 	CU_ASSERT_STRING_EQUAL(d->fix, SNI_FIX_PREFIX "certstorename=MY certhash=" HASH2
-				       " appid=" IIS_APPID);
+				       " appid=" QUOTED_APPID);
 	fx_release(&f);
 }
 
@@ -899,7 +1063,7 @@ static void test_scl009_fires(void)
 	CU_ASSERT_EQUAL_FATAL(d->nr_related, 1);
 	CU_ASSERT_EQUAL(d->related[0].loc.line, 5);
 	CU_ASSERT_STRING_EQUAL(d->fix, SNI_FIX_PREFIX "certstorename=MY certhash=<server-auth-certhash> "
-				       "appid=" IIS_APPID);
+				       "appid=" QUOTED_APPID);
 	fx_release(&f);
 
 	/*
@@ -908,7 +1072,7 @@ static void test_scl009_fires(void)
 	 */
 	CU_ASSERT_EQUAL(scl009_with(ekus, 2, 1, 0, &f), 1);
 	if (f.out.nr)
-		CU_ASSERT_TRUE(has(f.out.items[0]->fix, "appid=" IIS_APPID " usagecheck=disable"));
+		CU_ASSERT_TRUE(has(f.out.items[0]->fix, "appid=" QUOTED_APPID " usagecheck=disable"));
 	fx_release(&f);
 }
 
@@ -944,55 +1108,87 @@ static void test_scl009_quiet(void)
 
 static void test_scl015_empty(void)
 {
+	/* exclusive CA trust and a binding that negotiates: the logon fails, an error */
 	struct fx f;
 	fx_init(&f);
+	schannel(&f, "ClientAuthTrustMode", 2, 5);
 	store(&f, "ClientAuthIssuer", f.cai);           /* dumped, with no certificate */
-	sni(&f, HASH, "ClientAuthIssuer");
+	negotiate(&f, sni(&f, HASH, "ClientAuthIssuer"));
 	CU_ASSERT_EQUAL(run(&f, "SCL015"), 0);
 	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
 	const struct diag *d = f.out.items[0];
 	CU_ASSERT_STRING_EQUAL(d->rule_id, "SCL015");
-	CU_ASSERT_EQUAL(d->level, SEV_WARNING);
+	CU_ASSERT_EQUAL(d->level, SEV_ERROR);
 	CU_ASSERT_PTR_EQUAL(d->loc.file, f.netsh);
 	CU_ASSERT_EQUAL(d->loc.line, 30);
 	CU_ASSERT_STRING_EQUAL(d->key, "hostnameport:www.example.org:443");
 	CU_ASSERT_STRING_EQUAL(d->message,
-		"client certificate logon to www.example.org:443 will fail: its CTL store "
-		"'ClientAuthIssuer' is empty, so no client certificate issuer is trusted or offered");
-	CU_ASSERT_EQUAL_FATAL(d->nr_related, 1);
-	CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.cai);
-	CU_ASSERT_EQUAL(d->related[0].loc.line, 1);
+		"client certificate logon to www.example.org:443 will fail: under exclusive CA trust "
+		"(ClientAuthTrustMode=2) a client certificate must chain to a certificate in the "
+		"binding's CTL store 'ClientAuthIssuer', which is empty");
+	CU_ASSERT_EQUAL_FATAL(d->nr_related, 2);
+	CU_ASSERT_PTR_EQUAL(d->related[0].loc.file, f.reg);
+	CU_ASSERT_PTR_EQUAL(d->related[1].loc.file, f.cai);
+	CU_ASSERT_EQUAL(d->related[1].loc.line, 1);
 	CU_ASSERT_STRING_EQUAL(d->fix, "Import-Certificate -FilePath <issuing-ca.cer> "
-				       "-CertStoreLocation Cert:\\LocalMachine\\ClientAuthIssuer");
+				       "-CertStoreLocation 'Cert:\\LocalMachine\\ClientAuthIssuer'");
+	CU_ASSERT_EQUAL(d->fix_shell, FIX_SHELL_POWERSHELL);
+	fx_release(&f);
+}
+
+static void test_scl015_fallback(void)
+{
+	/* machine trust: an empty CTL store means the list comes from another store, a note */
+	struct fx f;
+	fx_init(&f);
+	schannel(&f, "ClientAuthTrustMode", 0, 5);
+	store(&f, "Partners", f.my);                    /* empty */
+	struct cert_store *cai = store(&f, "ClientAuthIssuer", f.cai);
+	struct cert c = mkcert(f.cai, 3, HASH2, "CN=Example Issuing CA 1");
+	add(&f, cai, &c);
+	negotiate(&f, sni(&f, HASH, "Partners"));
+	run(&f, "SCL015");
+	CU_ASSERT_EQUAL_FATAL(f.out.nr, 1);
+	const struct diag *d = f.out.items[0];
+	CU_ASSERT_EQUAL(d->level, SEV_NOTE);
+	CU_ASSERT_STRING_EQUAL(d->message,
+		"the CTL store 'Partners' of www.example.org:443 is empty, so SCHANNEL falls back "
+		"and takes the trusted issuer list from store 'ClientAuthIssuer'");
+	fx_release(&f);
+
+	/* IIS shows no client-certificate use on the binding: quiet */
+	fx_init(&f);
+	schannel(&f, "ClientAuthTrustMode", 2, 5);
+	store(&f, "ClientAuthIssuer", f.cai);
+	iis_without_client_certs(&f);
+	sni(&f, HASH, "ClientAuthIssuer");
+	run(&f, "SCL015");
+	CU_ASSERT_EQUAL(f.out.nr, 0);
 	fx_release(&f);
 }
 
 static void test_scl015_not_dumped(void)
 {
+	/* a CTL store the dumps lack: not a finding, the rule did not run for that binding */
 	struct fx f;
 	fx_init(&f);
 	store(&f, "My", f.my);
 	sni(&f, HASH, "ClientAuthIssuer");
 	binding(&f, EP_IPPORT, "0.0.0.0:443", 50, HASH, NULL, "Partner Issuers");
+	binding(&f, EP_IPPORT, "10.0.0.1:443", 80, HASH, NULL, "x'; calc; '");
 	run(&f, "SCL015");
-	CU_ASSERT_EQUAL_FATAL(f.out.nr, 2);
-	const struct diag *d = f.out.items[0];
-	CU_ASSERT_EQUAL(d->loc.line, 30);
-	CU_ASSERT_STRING_EQUAL(d->message,
-		"client certificate logon to www.example.org:443 cannot be checked: its CTL store "
-		"'ClientAuthIssuer' is not in the snapshot's store dumps; if it is empty or missing "
-		"on the server, no client certificate issuer is trusted and the logon fails");
-	CU_ASSERT_EQUAL(d->nr_related, 0);
-	CU_ASSERT_STRING_EQUAL(d->fix,
-		"@{ store = 'ClientAuthIssuer'; certificates = @(Get-ChildItem "
-		"Cert:\\LocalMachine\\ClientAuthIssuer | Select-Object Thumbprint, Subject, Issuer, "
+	CU_ASSERT_EQUAL(f.out.nr, 0);
+	CU_ASSERT_EQUAL_FATAL(f.out.nr_skips, 3);
+	CU_ASSERT_STRING_EQUAL(f.out.skips[0].reason,
+		"for www.example.org:443: its CTL store 'ClientAuthIssuer' is not in the snapshot's "
+		"store dumps; export it: @{ store = 'ClientAuthIssuer'; certificates = @(Get-ChildItem "
+		"'Cert:\\LocalMachine\\ClientAuthIssuer' | Select-Object Thumbprint, Subject, Issuer, "
 		"NotBefore, NotAfter, @{ n = 'RawData'; e = { [Convert]::ToBase64String($_.RawData) } }) } "
-		"| ConvertTo-Json -Depth 4 > ClientAuthIssuer.json");
-	d = f.out.items[1];
-	CU_ASSERT_EQUAL(d->loc.line, 60);
-	CU_ASSERT_TRUE(has(d->fix, "store = 'Partner Issuers'; "));
-	CU_ASSERT_TRUE(has(d->fix, "Get-ChildItem 'Cert:\\LocalMachine\\Partner Issuers' | "));
-	CU_ASSERT_TRUE(has(d->fix, "> 'Partner Issuers.json'"));
+		"| ConvertTo-Json -Depth 4 > 'ClientAuthIssuer.json'");
+	CU_ASSERT_TRUE(has(f.out.skips[1].reason, "Get-ChildItem 'Cert:\\LocalMachine\\Partner Issuers' | "));
+	/* a name that is no plain store name is not echoed into a command */
+	CU_ASSERT_STRING_EQUAL(f.out.skips[2].reason,
+		"for 10.0.0.1:443: its CTL store is not in the snapshot's store dumps");
 	fx_release(&f);
 }
 
@@ -1077,7 +1273,8 @@ void suite_rules_certs(void)
 		  { "SCL003 fires", test_scl003_fires },
 		  { "SCL003 same name, another key", test_scl003_same_name },
 		  { "SCL003 inferred, ClientAuthTrustMode absent", test_scl003_inferred_mode_absent },
-		  { "SCL003 OS default", test_scl003_os_default },
+		  { "SCL003 OS default, 2019 and 2008 R2", test_scl003_os_default },
+		  { "SCL003 level follows client-certificate use", test_scl003_level_follows_use },
 		  { "SCL003 quiet cases", test_scl003_quiet },
 		  { "SCL003 needs", test_scl003_needs },
 		  { "SCL004 fires", test_scl004_fires },
@@ -1085,6 +1282,10 @@ void suite_rules_certs(void)
 		  { "SCL004 estimated", test_scl004_estimated },
 		  { "SCL004 which store is sent", test_scl004_which_store },
 		  { "SCL004 many bindings", test_scl004_many_bindings },
+		  { "SCL004 empty CTL store falls back to Root", test_scl004_empty_ctl_store },
+		  { "SCL004 level follows client-certificate use", test_scl004_levels },
+		  { "SCL004 mixed Root store", test_scl004_mixed_root },
+		  { "SCL004 Windows Server 2012 without the list", test_scl004_2012_without_list },
 		  { "SCL004 quiet and needs", test_scl004_quiet_and_needs },
 		  { "SCL005 in another store", test_scl005_in_other_store },
 		  { "SCL005 in no store", test_scl005_nowhere },
@@ -1101,6 +1302,7 @@ void suite_rules_certs(void)
 		  { "SCL009 quiet cases", test_scl009_quiet },
 		  { "SCL015 empty store", test_scl015_empty },
 		  { "SCL015 store not dumped", test_scl015_not_dumped },
+		  { "SCL015 fallback under machine trust", test_scl015_fallback },
 		  { "SCL015 quiet and needs", test_scl015_quiet_and_needs },
 		  { "needs and levels", test_needs_declared },
 		  { "not run without certificate dumps", test_not_run_without_certs });

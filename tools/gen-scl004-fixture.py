@@ -1,5 +1,5 @@
 import hashlib, json, os
-# Writes Root.json of fixtures/rules/SCL004/{fires,quiet}/: a Trusted Root store grown
+# Writes Root.json of fixtures/rules/SCL004/{fires,fires-empty-ctl-store,quiet}/: a Trusted Root store grown
 # to 300 certificates (automatic root updates), dumped without RawData as the README's
 # wrapper export writes it under PowerShell 7:
 #   @{ store = 'Root'; certificates = @(Get-ChildItem Cert:\LocalMachine\Root |
@@ -23,7 +23,7 @@ for i in range(300):
                   "Issuer": subject, "NotAfter": f"{2030 + i % 16}-{1 + i % 12:02d}-{1 + i % 28:02d}T00:59:59+01:00",
                   "HasPrivateKey": False})
 text = json.dumps({"store": "Root", "certificates": certs}, indent=2) + "\n"
-for d in ("fires", "quiet"):
+for d in ("fires", "fires-empty-ctl-store", "quiet"):
     p = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "rules", "SCL004", d, "Root.json")
     os.makedirs(os.path.dirname(p), exist_ok=True)
     open(p, "w", newline="\r\n").write(text)

@@ -21,6 +21,13 @@ def winname(name):
 
 EKU_NAMES = {'1.3.6.1.5.5.7.3.1': 'Server Authentication', '1.3.6.1.5.5.7.3.2': 'Client Authentication'}
 
+def utc_seconds(x, attr):
+    """x.<attr>_utc (cryptography 42+), or the naive UTC <attr> of older versions (Debian 12 has 38)."""
+    t = getattr(x, attr + '_utc', None)
+    if t is None:
+        t = getattr(x, attr).replace(tzinfo=datetime.timezone.utc)
+    return int(t.timestamp())
+
 class Cert:
     def __init__(self, name):
         self.name = name
@@ -29,8 +36,8 @@ class Cert:
         self.thumb = hashlib.sha1(self.der).hexdigest().upper()
         self.subject = winname(self.x.subject)
         self.issuer = winname(self.x.issuer)
-        self.nb = int(self.x.not_valid_before_utc.timestamp())
-        self.na = int(self.x.not_valid_after_utc.timestamp())
+        self.nb = utc_seconds(self.x, 'not_valid_before')
+        self.na = utc_seconds(self.x, 'not_valid_after')
         self.serial = '%X' % self.x.serial_number
         if len(self.serial) % 2:
             self.serial = '0' + self.serial

@@ -257,12 +257,103 @@ for d, h in [('fires', H_CLIENT), ('quiet', H_SERVER)]:
                                          recipe51(C, 'My', True, 'client 01')], enc='utf-8-bom')
 
 # ================================================================ SCL015
-for d in ('fires', 'fires-not-dumped', 'quiet'):
+for d in ('fires', 'not-run-not-dumped', 'quiet'):
     w(f'rules/SCL015/{d}/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'www.example.org:443', H_SERVER,
                                                                 ctl='ClientAuthIssuer', neg='Enabled')))
     json51(f'rules/SCL015/{d}/My.json', recipe51(S, 'My', True, 'www.example.org 2025'), enc='utf-8-bom')
 json51('rules/SCL015/fires/ClientAuthIssuer.json', {'store': 'ClientAuthIssuer', 'certificates': []})
 json51('rules/SCL015/quiet/ClientAuthIssuer.json', wrapper_cai(I))
+
+# ================================================================ what Windows does (issue 10)
+ADFS = "{5d89a20c-beab-4389-9447-324788eb944a}"
+
+def appconfig(sites, locations=()):
+    """applicationHost.config with sites [(name, id, [(protocol, info, sslFlags)])] and <location> access."""
+    s = '<?xml version="1.0" encoding="UTF-8"?>\n<configuration>\n    <system.applicationHost>\n        <sites>\n'
+    for name, site_id, bindings in sites:
+        s += f'            <site name="{name}" id="{site_id}">\n'
+        s += f'                <application path="/" applicationPool="{name}">\n'
+        s += f'                    <virtualDirectory path="/" physicalPath="C:\\inetpub\\{site_id}" />\n'
+        s += '                </application>\n                <bindings>\n'
+        for proto, info, flags in bindings:
+            s += f'                    <binding protocol="{proto}" bindingInformation="{info}" sslFlags="{flags}" />\n'
+        s += '                </bindings>\n            </site>\n'
+    s += '        </sites>\n    </system.applicationHost>\n    <system.webServer>\n        <security>\n'
+    s += '            <access sslFlags="None" />\n        </security>\n    </system.webServer>\n'
+    for path, flags in locations:
+        s += (f'    <location path="{path}">\n        <system.webServer>\n            <security>\n'
+              f'                <access sslFlags="{flags}" />\n            </security>\n'
+              '        </system.webServer>\n    </location>\n')
+    return s + '</configuration>\n'
+
+def manifest(folder, build, os_name):
+    json51(folder + '/snapshot.json', {'host': 'WEB03', 'os': os_name, 'build': build,
+                                       'taken': '2026-01-01T09:00:00Z'}, enc='utf-8-bom')
+
+PKI_SITE = [('PKI', 2, [('https', '*:443:pki.example.org', 1)])]
+REQUIRE = [('PKI', 'Ssl, SslNegotiateCert, SslRequireCert')]
+
+# SCL003: SendTrustedIssuerList absent (the default) and a site requiring client certificates:
+# 403.16 on Windows Server 2019; on 2008 R2, before KB 2802568's behaviour, at most a note
+for d, build, os_name in [('fires-build-17763', 17763, 'Windows Server 2019 Datacenter'),
+                          ('note-build-7601', 7601, 'Windows Server 2008 R2 Standard')]:
+    f = 'rules/SCL003/' + d
+    manifest(f, build, os_name)
+    json51(f + '/Root.json', [full51(R, 'Root', False, 'Example Root CA'),
+                              full51(I, 'Root', False, '', 2628421610208)])
+    w(f + '/schannel.reg', schannel_simple(sti=None, mode=None))
+    w(f + '/applicationHost.config', appconfig(PKI_SITE, REQUIRE), enc='utf-8-bom')
+    w(f + '/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'pki.example.org:443', H_SERVER)))
+
+# SCL002: the bindings differ, but the site uses no client certificates: a note
+w('rules/SCL002/note-no-client-certs/applicationHost.config',
+  appconfig([('PKI', 2, [('https', '*:443:pki.example.org', 1), ('https', '*:443:', 0)])]), enc='utf-8-bom')
+w('rules/SCL002/note-no-client-certs/netsh-sslcert.txt', netsh(
+    netsh_record('IP:port', '0.0.0.0:443', H_SERVER),
+    netsh_record('Hostname:port', 'pki.example.org:443', H_SERVER, ctl='ClientAuthIssuer')))
+
+# SCL004: the binding's CTL store is empty and there is no ClientAuthIssuer store, so SCHANNEL
+# sends the Root list (Root.json: tools/gen-scl004-fixture.py)
+f = 'rules/SCL004/fires-empty-ctl-store'
+w(f + '/netsh-sslcert.txt', netsh(netsh_record('IP:port', '0.0.0.0:443', H_SERVER, ctl='Partners', neg='Enabled')))
+w(f + '/schannel.reg', schannel_simple(sti=1, mode=0))
+json51(f + '/Partners.json', {'store': 'Partners', 'certificates': []})
+
+# SCL010: no hostname:port binding, so HTTP.sys answers with the 0.0.0.0:443 certificate
+# (www.example.org and example.org): it covers www, not shop
+for d, host in [('fires-fallback', 'www.example.org'), ('fires-fallback-wrong-cert', 'shop.example.org')]:
+    f = 'rules/SCL010/' + d
+    w(f + '/applicationHost.config', appconfig([('Shop', 3, [('https', '*:443:' + host, 1)]),
+                                                ('Default Web Site', 1, [('https', '*:443:', 0)])]),
+      enc='utf-8-bom')
+    w(f + '/netsh-sslcert.txt', netsh(netsh_record('IP:port', '0.0.0.0:443', H_SERVER)))
+    json51(f + '/My.json', recipe51(S, 'My', True, 'www.example.org 2025'), enc='utf-8-bom')
+
+# SCL013: only Central Certificate Store bindings on 443 (sslFlags 3 and 2): no fallback
+w('rules/SCL013/fires-ccs-only/applicationHost.config',
+  appconfig([('A', 2, [('https', '*:443:a.example.org', 3)]), ('B', 3, [('https', '*:443:', 2)])]),
+  enc='utf-8-bom')
+
+# SCL001: the fix must not name an empty ClientAuthIssuer; AD FS certificate authentication
+f = 'rules/SCL001/fires-empty-clientauthissuer'
+w(f + '/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'pki.example.org:443', H_SERVER, neg='Enabled')))
+w(f + '/schannel.reg', schannel_simple(sti=1, mode=2))
+json51(f + '/ClientAuthIssuer.json', {'store': 'ClientAuthIssuer', 'certificates': []})
+json51(f + '/My.json', recipe51(S, 'My', True, 'www.example.org 2025'), enc='utf-8-bom')
+f = 'rules/SCL001/fires-adfs'
+w(f + '/netsh-sslcert.txt', netsh(
+    netsh_record('Hostname:port', 'sts.example.org:443', H_SERVER, appid=ADFS, ctl='AdfsTrustedDevices'),
+    netsh_record('Hostname:port', 'sts.example.org:49443', H_SERVER, appid=ADFS, neg='Enabled')))
+w(f + '/schannel.reg', schannel_simple(sti=1, mode=2))
+
+# SCL015: exclusive CA trust fails on an empty CTL store; machine trust falls back
+w('rules/SCL015/fires/schannel.reg', schannel_simple(sti=None, mode=2))
+f = 'rules/SCL015/note-fallback'
+w(f + '/netsh-sslcert.txt', netsh(netsh_record('Hostname:port', 'www.example.org:443', H_SERVER,
+                                                 ctl='Partners', neg='Enabled')))
+w(f + '/schannel.reg', schannel_simple(sti=None, mode=0))
+json51(f + '/Partners.json', {'store': 'Partners', 'certificates': []})
+json51(f + '/ClientAuthIssuer.json', wrapper_cai(I))
 
 # ================================================================ the story
 exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'story.py')).read())
