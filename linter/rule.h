@@ -130,6 +130,14 @@ const struct reg_value *schannel_dword(const struct model *m, const char *name);
 int schannel_sends_issuer_list(const struct model *m, const struct reg_value **where);
 
 /*
+ * Whether the server has SCHANNEL's client authentication trust modes and
+ * the ClientAuthIssuer store: Windows Server 2012 (build 9200) and later,
+ * or a snapshot whose manifest gives no build (taken as a current server).
+ */
+#define FIRST_BUILD_WITH_TRUST_MODES 9200
+int schannel_has_trust_modes(const struct model *m);
+
+/*
  * ClientAuthTrustMode (0 machine trust, 1 exclusive root, 2 exclusive CA);
  * 0 when absent.  *where as above.
  */
@@ -139,7 +147,8 @@ uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg
  * Where SCHANNEL takes a binding's trusted issuer list from (Windows
  * Server 2012 and later, "What's New in TLS/SSL (Schannel SSP)"): the
  * store its Ctl Store Name names when that store holds certificates;
- * else ClientAuthIssuer when it holds certificates; else Trusted Root.
+ * else ClientAuthIssuer when it holds certificates; else Trusted Root
+ * (the only source before 2012, with no ClientAuthIssuer step).
  */
 struct issuer_source {
 	const struct cert_store *store;  /* the store the list comes from; NULL when the snapshot cannot tell */

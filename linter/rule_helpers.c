@@ -37,6 +37,11 @@ int schannel_sends_issuer_list(const struct model *m, const struct reg_value **w
 	return m->manifest.build && m->manifest.build <= LAST_BUILD_SENDING_ISSUER_LIST;
 }
 
+int schannel_has_trust_modes(const struct model *m)
+{
+	return !m->manifest.build || m->manifest.build >= FIRST_BUILD_WITH_TRUST_MODES;
+}
+
 uint32_t schannel_client_auth_trust_mode(const struct model *m, const struct reg_value **where)
 {
 	const struct reg_value *v = schannel_dword(m, "ClientAuthTrustMode");
@@ -69,7 +74,7 @@ const struct cert_store *binding_issuer_source(const struct model *m,
 	 * one writes an empty file.
 	 */
 	const struct cert_store *cai = model_find_store(m, "ClientAuthIssuer");
-	if (cai && cai->nr_certs)
+	if (cai && cai->nr_certs && schannel_has_trust_modes(m))
 		return src->store = cai;
 	return src->store = model_find_store(m, "Root");
 }

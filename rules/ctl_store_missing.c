@@ -121,8 +121,9 @@ static int check_ctl_store_missing(const struct model *m, struct diag_list *out)
 	 * makes the list exclusive; an absent SendTrustedIssuerList is the OS
 	 * default, which only sends the list up to 2008 R2.
 	 */
-	if (!schannel_sends_issuer_list(m, &sti) || (mode != 1 && mode != 2))
-		return 0;
+	if (!schannel_sends_issuer_list(m, &sti) || (mode != 1 && mode != 2) ||
+	    !schannel_has_trust_modes(m))
+		return 0;       /* before 2012 Windows has no trust modes and ignores the value */
 
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
 		const struct bfield *ctl = binding_get(b, BF_CTL_STORE);

@@ -60,7 +60,7 @@ static int check_ctl_store_not_in_snapshot(const struct model *m, struct diag_li
 
 		const struct cert_store *s = src.ctl_store;
 		struct diag *d;
-		if (have_mode && mode == 2) {
+		if (have_mode && mode == 2 && schannel_has_trust_modes(m)) {
 			d = diag_emit(out, b->client_certs.use == CERT_USE_UNKNOWN ? SEV_WARNING : SEV_ERROR,
 				&src.ctl->loc, b->key,
 				"client certificate logon to %s will fail: under exclusive CA trust "

@@ -35,13 +35,10 @@ static const char *issuer_words(struct diag_list *out, const struct cert *c)
 	return arena_strfmt(&out->arena, "issued by '%s'", c->issuer);
 }
 
-/* Windows Server 2012: trust modes and KB 2802568's behaviour start here. */
-#define FIRST_BUILD_WITH_TRUST_MODES 9200
-
 /* The level: follows client-certificate use on 2012 and later, at most a note before. */
 static enum severity level_of(const struct model *m)
 {
-	if (m->manifest.build && m->manifest.build < FIRST_BUILD_WITH_TRUST_MODES)
+	if (!schannel_has_trust_modes(m))
 		return SEV_NOTE;
 	switch (m->client_certs.use) {
 	case CERT_USE_REQUIRE:
@@ -58,7 +55,7 @@ static enum severity level_of(const struct model *m)
 /* Who is hit and how, in the message's words; sends: the issuer list is sent. */
 static const char *outcome_words(const struct model *m, enum severity level, int sends)
 {
-	if (m->manifest.build && m->manifest.build < FIRST_BUILD_WITH_TRUST_MODES)
+	if (!schannel_has_trust_modes(m))
 		return "a Trusted Root store should hold only self-signed certificates (from Windows "
 		       "Server 2012 on, client certificate logon fails with HTTP 403.7 or 403.16 "
 		       "otherwise; this server is an older build)";
@@ -81,7 +78,7 @@ static const char *outcome_words(const struct model *m, enum severity level, int
 static const char *why_words(struct diag_list *out, const struct model *m, int sends,
 			     const char *mode_words)
 {
-	if (m->manifest.build && m->manifest.build < FIRST_BUILD_WITH_TRUST_MODES)
+	if (!schannel_has_trust_modes(m))
 		return "";
 	return arena_strfmt(&out->arena, ", and under machine trust %s %s", mode_words,
 			    sends ? "the trusted issuer list SCHANNEL sends then lacks the issuers of "
