@@ -117,6 +117,9 @@ check-jobs: sslcertlint
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
 
+check-hostile-fixes: sslcertlint
+	LC_ALL=C tests/hostile-fixes.sh
+
 check-json-schema: sslcertlint
 	LC_ALL=C tests/json-schema.sh
 
@@ -178,7 +181,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
