@@ -17,6 +17,7 @@
  * its <access> could not be read; note when it uses none, as the
  * difference then changes nothing until client certificates are turned on.
  */
+#include <stdlib.h>
 #include <strings.h>
 
 #include "rule.h"
@@ -27,8 +28,6 @@ static const enum bfield_id compared[] = {
 	BF_REVOCATION_CACHED_ONLY, BF_REVOCATION_FRESHNESS, BF_URL_TIMEOUT,
 };
 #define NR_COMPARED (sizeof(compared) / sizeof(*compared))
-/* HTTP.sys bindings of one site compared; more are rare and only counted. */
-#define MAX_SITE_BINDINGS 16
 
 static const struct bfield *usable(const struct httpsys_binding *b, enum bfield_id id)
 {
@@ -90,24 +89,31 @@ static const char *param_value(struct diag_list *out, enum bfield_id id, const s
 }
 
 struct site_bindings {
-	const struct iis_binding *via[MAX_SITE_BINDINGS];   /* the IIS binding that reaches each */
-	size_t nr;
+	const struct iis_binding **via;     /* the IIS binding that first reaches each */
+	size_t nr, alloc;
+	struct strmap seen;                 /* HTTP.sys binding key -> itself */
 	/* per compared setting: the binding holding the strictest value, or none */
 	const struct iis_binding *target[NR_COMPARED];
 };
 
-/* The distinct HTTP.sys bindings serving s, in IIS's order. */
-static void collect(const struct iis_site *s, struct site_bindings *sb)
+/* The distinct HTTP.sys bindings serving s, in IIS's order; -1 when out of memory. */
+static int collect(const struct iis_site *s, struct site_bindings *sb)
 {
 	sb->nr = 0;
+	strmap_release(&sb->seen);     /* _release leaves it empty and usable */
 	for (const struct iis_binding *ib = s->bindings; ib; ib = ib->next) {
-		if (!ib->httpsys)
+		if (!ib->httpsys || strmap_get(&sb->seen, ib->httpsys->key))
 			continue;
-		size_t k = 0;
-		while (k < sb->nr && sb->via[k]->httpsys != ib->httpsys)
-			k++;
-		if (k == sb->nr && sb->nr < MAX_SITE_BINDINGS)
-			sb->via[sb->nr++] = ib;
+		strmap_put(&sb->seen, ib->httpsys->key, (void *)ib->httpsys);
+		if (sb->nr == sb->alloc) {
+			size_t n = sb->alloc ? 2 * sb->alloc : 8;
+			const struct iis_binding **grown = realloc(sb->via, n * sizeof(*grown));
+			if (!grown)
+				return -1;
+			sb->via = grown;
+			sb->alloc = n;
+		}
+		sb->via[sb->nr++] = ib;
 	}
 	for (size_t i = 0; i < NR_COMPARED; i++) {
 		sb->target[i] = NULL;
@@ -119,6 +125,7 @@ static void collect(const struct iis_site *s, struct site_bindings *sb)
 				sb->target[i] = sb->via[k];
 		}
 	}
+	return 0;
 }
 
 /* How the site uses client certificates, with its bindings' own settings. */
@@ -198,16 +205,19 @@ static void check_binding(const struct iis_site *s, const struct site_bindings *
 
 static int check_sni_binding_mismatch(const struct model *m, struct diag_list *out)
 {
-	struct site_bindings sb;
-	for (const struct iis_site *s = m->sites; s; s = s->next) {
-		collect(s, &sb);
-		if (sb.nr < 2)
+	struct site_bindings sb = { .seen = STRMAP_INIT };
+	int rc = 0;
+	for (const struct iis_site *s = m->sites; s && !rc; s = s->next) {
+		rc = collect(s, &sb);
+		if (rc || sb.nr < 2)
 			continue;
 		enum severity level = level_of(s, &sb);
 		for (size_t k = 0; k < sb.nr; k++)
 			check_binding(s, &sb, k, level, out);
 	}
-	return 0;
+	free(sb.via);
+	strmap_release(&sb.seen);
+	return rc;
 }
 
 const struct rule rule_sni_binding_mismatch = {

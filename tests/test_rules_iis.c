@@ -2,6 +2,7 @@
  * The rules that join IIS and HTTP.sys (SCL001 with IIS, SCL002, SCL010 to
  * SCL013) on models built by hand, through model_finish()'s join.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "rule.h"
@@ -343,6 +344,23 @@ static void test_scl002(void)
 	CU_ASSERT_EQUAL(d->level, SEV_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(d->message, "DS Mapper Usage ('Disabled' here, 'Enabled' on 0.0.0.0:443)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d->fix, "dsmapperusage=enable"));
+	fx_release(&f);
+
+	/* a site with many host names: the last of twenty SNI bindings is the weaker one */
+	fx_init(&f);
+	s = site(&f, "Hosting", 10);
+	access_at(&f, "Hosting", ACCESS_SSL | ACCESS_SSL_REQUIRE_CERT, 31);
+	for (int i = 0; i < 20; i++) {
+		char host[32], ep[40];
+		snprintf(host, sizeof(host), "h%02d.example.org", i);
+		snprintf(ep, sizeof(ep), "%s:443", host);
+		iis_binding(&f, s, "https", "*", 443, arena_strdup(&f.m.arena, host), IIS_SSL_SNI,
+			    (uint32_t)(100 + i));
+		httpsys(&f, EP_HOSTNAMEPORT, ep, (uint32_t)(200 + 20 * i), i < 19 ? "ClientAuthIssuer" : NULL, 1);
+	}
+	model_finish(&f.m);
+	CU_ASSERT_EQUAL_FATAL(run(&f, "SCL002"), 1);
+	CU_ASSERT_STRING_EQUAL(f.out.items[0]->key, "site:Hosting/hostnameport:h19.example.org:443");
 	fx_release(&f);
 
 	/* equal settings: quiet */
