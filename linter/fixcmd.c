@@ -175,7 +175,7 @@ static const struct {
 	[FIXARG_SITE] = { "<site name>", "a plain site name (letters, digits, space, '.', '_', '-')" },
 	[FIXARG_BINDING_INFO] = { "<binding information>", "an ip:port:host binding" },
 	[FIXARG_HASH] = { "<certhash>", "a certificate hash" },
-	[FIXARG_GUID] = { "{<appid>}", "a GUID" },
+	[FIXARG_GUID] = { "\"{<appid>}\"", "a GUID" },     /* quoted for PowerShell, as the GUID */
 	[FIXARG_NUMBER] = { "<number>", "a number" },
 	[FIXARG_SWITCH] = { "<enable|disable>", "enable or disable" },
 	[FIXARG_ENDPOINT_IPPORT] = { "<ip:port>", "an address:port endpoint" },

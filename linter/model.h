@@ -172,6 +172,8 @@ struct client_cert_use {
 	enum cert_use use;
 	const struct iis_site *site;        /* the site asking for the most, or NULL */
 	const struct iis_access *access;    /* that site's <access> that asks */
+	const char *app;                    /* the <location path> ("Site/app") when an
+					       application asks, not the site's root; else NULL */
 	const struct bfield *negotiate;     /* Negotiate Client Certificate, when Enabled */
 	const struct bfield *ds_mapper;     /* DS Mapper Usage, when Enabled */
 };
@@ -305,7 +307,8 @@ struct host_manifest {
 	uint32_t build;          /* OS build number, 0 when unknown */
 	int64_t taken;           /* when the snapshot was taken; valid when has_taken */
 	int has_taken;
-	struct srcloc loc;
+	struct srcloc loc;       /* the "taken" member, else the object's '{' */
+	struct srcloc build_loc; /* the "build" member, else loc */
 };
 
 /* ---- the snapshot --------------------------------------------------- */

@@ -27,6 +27,15 @@ static int owned_by_iis(const struct httpsys_binding *b)
 	return appid && appid->valid && appid->str && !strcmp(appid->str, IIS_APPID);
 }
 
+/* The <location path> of the application whose <access> is `access`, or NULL for the site's root. */
+static const char *app_path(const struct iis_site *s, const struct iis_access *access)
+{
+	for (const struct iis_location *l = s->apps; l && access; l = l->next)
+		if (&l->access == access)
+			return l->path;
+	return NULL;
+}
+
 /* What site s asks for, as a cert_use; -1 when its <access> could not be read. */
 static int site_use(const struct iis_site *s, const struct iis_access **access)
 {
@@ -57,6 +66,7 @@ static void binding_use(const struct model *m, struct httpsys_binding *b)
 			u->use = (enum cert_use)use;
 			u->site = s;
 			u->access = access;
+			u->app = app_path(s, access);
 		}
 	}
 	if (u->use == CERT_USE_NONE && (unknown || (!b->nr_users && !owned_by_iis(b))))
@@ -97,6 +107,7 @@ void model_compute_client_certs(struct model *m)
 			u.site = use > CERT_USE_NONE ? s : NULL;
 			if (!u.site)
 				u.access = NULL;
+			u.app = u.site ? app_path(s, u.access) : NULL;
 		}
 		stronger(all, &u);
 	}

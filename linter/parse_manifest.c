@@ -50,6 +50,18 @@ struct manifest_parser {
 	uint32_t object_line;
 };
 
+/* Sets *loc's line and path to member `key`'s, when the scan found its line. */
+static void member_loc(struct manifest_parser *p, const char *key, const char *path,
+		       struct srcloc *loc)
+{
+	for (size_t i = 0; i < p->nr; i++)
+		if (!strcmp(p->lines[i].key, key)) {
+			loc->line = p->lines[i].line;
+			loc->path = arena_strdup(&p->m->arena, path);
+			return;
+		}
+}
+
 __attribute__((format(printf, 4, 5)))
 static void report(struct manifest_parser *p, enum severity level, const char *key,
 		   const char *fmt, ...)
@@ -182,6 +194,7 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 	mf->loc.line = p.object_line;
 	mf->loc.col = 0;
 	mf->loc.path = arena_strdup(&m->arena, "");
+	mf->build_loc = mf->loc;
 	json_object_foreach(doc, key, v) {
 		if (json_is_null(v) && (str_ieq(key, "host") || str_ieq(key, "os") ||
 					str_ieq(key, "build") || str_ieq(key, "taken")))
@@ -191,6 +204,7 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 		} else if (str_ieq(key, "os")) {
 			read_string(&p, key, v, &mf->os);
 		} else if (str_ieq(key, "build")) {
+			member_loc(&p, key, "/build", &mf->build_loc);
 			json_int_t n = json_is_integer(v) ? json_integer_value(v) : -1;
 			if (json_is_integer(v) && n >= 0 && n <= (json_int_t)UINT32_MAX)
 				mf->build = (uint32_t)n;
@@ -199,12 +213,7 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 				       "invalid 'build' %s: expected an OS build number such as 20348",
 				       show_json(&p, v));
 		} else if (str_ieq(key, "taken")) {
-			for (size_t i = 0; i < p.nr; i++)
-				if (!strcmp(p.lines[i].key, key)) {
-					mf->loc.line = p.lines[i].line;
-					mf->loc.path = arena_strdup(&m->arena, "/taken");
-					break;
-				}
+			member_loc(&p, key, "/taken", &mf->loc);
 			if (psjson_date(v, &mf->taken))
 				report(&p, SEV_ERROR, key,
 				       "invalid 'taken' %s: expected an ISO 8601 date such as 2026-01-15T10:00:00Z",

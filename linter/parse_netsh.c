@@ -587,6 +587,9 @@ static int read_value(struct netsh_parser *p, enum bfield_kind kind, struct span
 	out->num = 0;
 	switch (kind) {
 	case BFK_HASH:
+		/* a Central Certificate Store binding has none: netsh prints (null) */
+		if (span_ieq(v, "(null)"))
+			return 0;
 		/* 40 digits, each with at most a space and a U+200E mark (5 bytes) */
 		if (!n || n > 40 * 5)
 			return -1;

@@ -163,6 +163,13 @@ const struct cert_store *binding_issuer_source(const struct model *m,
 					       const struct httpsys_binding *b,
 					       struct issuer_source *src);
 
+/*
+ * Who asks for client certificates, as a related message for u->access:
+ * 'site "PKI" requires client certificates (SslRequireCert)', or
+ * 'application "PKI/secure" of site "PKI" negotiates ...'.  In out's arena.
+ */
+const char *cert_use_words(struct diag_list *out, const struct client_cert_use *u);
+
 /* A certificate's subject for messages ("(empty subject)" when it has none). */
 const char *cert_subject_text(const struct cert *c);
 

@@ -79,6 +79,17 @@ const struct cert_store *binding_issuer_source(const struct model *m,
 	return src->store = model_find_store(m, "Root");
 }
 
+const char *cert_use_words(struct diag_list *out, const struct client_cert_use *u)
+{
+	const char *what = u->access->flags & ACCESS_SSL_REQUIRE_CERT ?
+		"requires client certificates (SslRequireCert)" :
+		"negotiates client certificates (SslNegotiateCert)";
+	if (u->app)
+		return arena_strfmt(&out->arena, "application \"%s\" of site \"%s\" %s",
+				    u->app, u->site->name, what);
+	return arena_strfmt(&out->arena, "site \"%s\" %s", u->site->name, what);
+}
+
 const char *cert_subject_text(const struct cert *c)
 {
 	return c->subject && *c->subject ? c->subject : "(empty subject)";

@@ -40,16 +40,27 @@ static int is_adfs_certauth(const struct httpsys_binding *b)
 			      (b->address && !strncmp(b->address, "certauth.", 9)));
 }
 
-/* What the client sees, in the message's words, after "client certificate logon to X ". */
-static const char *outcome_words(const struct client_cert_use *u)
+/*
+ * What the client sees, in the message's words, after "client certificate
+ * logon to X "; IIS's 403.7 only for IIS's bindings.
+ */
+static const char *outcome_words(const struct httpsys_binding *b)
 {
-	if (u->use == CERT_USE_REQUIRE)
+	const struct bfield *appid = binding_get(b, BF_APPID);
+	int iis = appid && appid->valid && appid->str && !strcmp(appid->str, IIS_APPID);
+	switch (b->client_certs.use) {
+	case CERT_USE_REQUIRE:
 		return "fails with HTTP 403.7 (client certificate required)";
-	if (u->use == CERT_USE_NEGOTIATE)
-		return "fails: browsers offer no certificate, so the site sees an anonymous client "
-		       "(a site that requires one answers HTTP 403.7)";
-	return "will fail if a site on it asks for client certificates: browsers offer none "
-	       "(a site that requires one answers HTTP 403.7)";
+	case CERT_USE_NEGOTIATE:
+		return iis ? "fails: browsers offer no certificate, so the site sees an anonymous "
+			     "client (a site that requires one answers HTTP 403.7)" :
+			     "fails: browsers offer no certificate, so the application gets none";
+	default:
+		return iis ? "will fail if a site on it asks for client certificates: browsers offer "
+			     "none (a site that requires one answers HTTP 403.7)" :
+			     "will fail if the application on it asks for client certificates: "
+			     "browsers offer none";
+	}
 }
 
 static void add_other_view(struct diag_list *out, struct diag *d,
@@ -68,10 +79,7 @@ static void add_other_view(struct diag_list *out, struct diag *d,
 static void add_cert_use(struct diag_list *out, struct diag *d, const struct client_cert_use *u)
 {
 	if (u->site)
-		diag_add_related(out, d, &u->access->loc, "site \"%s\" %s", u->site->name,
-				 u->access->flags & ACCESS_SSL_REQUIRE_CERT ?
-				 "requires client certificates (SslRequireCert)" :
-				 "negotiates client certificates (SslNegotiateCert)");
+		diag_add_related(out, d, &u->access->loc, "%s", cert_use_words(out, u));
 	if (u->negotiate)
 		diag_add_related(out, d, &u->negotiate->loc,
 				 "the binding negotiates client certificates (Negotiate Client Certificate)");
@@ -137,11 +145,11 @@ static int check_ctl_store_missing(const struct model *m, struct diag_list *out)
 			&b->loc, b->key,
 			"client certificate logon to %s %s: SCHANNEL sends the trusted issuer list "
 			"under %s (ClientAuthTrustMode=%u), but this binding names no Ctl Store Name",
-			b->endpoint, outcome_words(u), trust_mode_words(mode), (unsigned)mode);
+			b->endpoint, outcome_words(b), trust_mode_words(mode), (unsigned)mode);
 		if (sti)
 			diag_add_related(out, d, &sti->loc, "SendTrustedIssuerList=1 is set here");
 		else
-			diag_add_related(out, d, &m->manifest.loc,
+			diag_add_related(out, d, &m->manifest.build_loc,
 					 "SendTrustedIssuerList is absent: build %u sends the list by default",
 					 (unsigned)m->manifest.build);
 		diag_add_related(out, d, &mode_at->loc, "ClientAuthTrustMode=%u is set here",

@@ -124,16 +124,13 @@ static int check_root_store_not_self_signed(const struct model *m, struct diag_l
 			diag_add_related(out, d, &sti->loc, "SendTrustedIssuerList=%u is set here",
 					 sends ? 1u : 0u);
 		else if (sends)
-			diag_add_related(out, d, &m->manifest.loc,
+			diag_add_related(out, d, &m->manifest.build_loc,
 					 "SendTrustedIssuerList is absent: build %u sends the list by default",
 					 (unsigned)m->manifest.build);
 		if (mode_at)
 			diag_add_related(out, d, &mode_at->loc, "ClientAuthTrustMode=0 is set here");
 		if (u->site && level == SEV_ERROR)
-			diag_add_related(out, d, &u->access->loc, "site \"%s\" %s", u->site->name,
-					 u->access->flags & ACCESS_SSL_REQUIRE_CERT ?
-					 "requires client certificates (SslRequireCert)" :
-					 "negotiates client certificates (SslNegotiateCert)");
+			diag_add_related(out, d, &u->access->loc, "%s", cert_use_words(out, u));
 		else if (u->negotiate && level == SEV_ERROR)
 			diag_add_related(out, d, &u->negotiate->loc,
 					 "a binding negotiates client certificates (Negotiate Client Certificate)");

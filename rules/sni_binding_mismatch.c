@@ -147,10 +147,12 @@ static const char *consequence(struct diag_list *out, enum severity level, const
 {
 	if (level == SEV_ERROR)
 		return arena_strfmt(&out->arena, "client certificate logon to site \"%s\" depends "
-				    "on the address the client uses", s->name);
+				    "on which binding the client reaches (by the host name it sends "
+				    "with SNI, or by address)", s->name);
 	if (level == SEV_WARNING)
 		return arena_strfmt(&out->arena, "client certificate logon to site \"%s\" may "
-				    "depend on the address the client uses", s->name);
+				    "depend on which binding the client reaches (by the host name it "
+				    "sends with SNI, or by address)", s->name);
 	return arena_strfmt(&out->arena, "site \"%s\" uses no client certificates today, but "
 			    "its bindings would treat them differently", s->name);
 }

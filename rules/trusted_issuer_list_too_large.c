@@ -21,6 +21,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rule.h"
 
@@ -131,7 +132,8 @@ static void add_binding(const struct model *m, struct diag_list *out, struct dia
 {
 	const char *s = src->store->name;
 	const struct cert_store *cai = model_find_store(m, "ClientAuthIssuer");
-	const char *cai_words = !strcmp(s, "ClientAuthIssuer") ? "" :
+	int ctl_is_cai = src->ctl && !strcasecmp(src->ctl->str, "ClientAuthIssuer");
+	const char *cai_words = !strcmp(s, "ClientAuthIssuer") || ctl_is_cai ? "" :
 		cai ? ", ClientAuthIssuer is empty" : ", the dumps hold no ClientAuthIssuer store";
 	if (src->ctl && !src->fell_back)
 		diag_add_related(out, d, &src->ctl->loc, "%s names it as its Ctl Store Name",
@@ -182,11 +184,11 @@ static void report(const struct model *m, struct diag_list *out, const struct li
 		diag_add_related(out, d, &sti->loc, "SendTrustedIssuerList=%u is set here",
 				 sends ? 1u : 0u);
 	else if (sends)
-		diag_add_related(out, d, &m->manifest.loc,
+		diag_add_related(out, d, &m->manifest.build_loc,
 				 "SendTrustedIssuerList is absent: build %u sends the list by default",
 				 (unsigned)m->manifest.build);
 	else
-		diag_add_related(out, d, &m->manifest.loc, "the server is build %u",
+		diag_add_related(out, d, &m->manifest.build_loc, "the server is build %u",
 				 (unsigned)m->manifest.build);
 	size_t shown = u->nr_bindings < MAX_RELATED_BINDINGS ? u->nr_bindings : MAX_RELATED_BINDINGS;
 	for (size_t i = 0; i < shown; i++)

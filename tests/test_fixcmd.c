@@ -173,6 +173,8 @@ static void test_quoting_and_placeholders(void)
 	CU_ASSERT_EQUAL(d->nr_related, 0);
 	CU_ASSERT_STRING_EQUAL(fix_arg(&f.d, d, FIXARG_SITE, "x'y", &f.l), "<site name>");
 	CU_ASSERT_EQUAL(d->nr_related, 1);
+	/* the GUID placeholder keeps the quotes PowerShell needs once it is filled in */
+	CU_ASSERT_STRING_EQUAL(fix_arg(&f.d, d, FIXARG_GUID, "{not-a-guid}", NULL), "\"{<appid>}\"");
 	/* no value, no note: the placeholder stands for what the snapshot does not know */
 	CU_ASSERT_STRING_EQUAL(fix_arg(&f.d, d, FIXARG_HASH, NULL, &f.l), "<certhash>");
 	CU_ASSERT_EQUAL(d->nr_related, 1);

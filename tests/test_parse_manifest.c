@@ -66,6 +66,8 @@ static void test_manifest(void)
 	CU_ASSERT_EQUAL(s.m.manifest.build, 17763);
 	CU_ASSERT_EQUAL(s.m.manifest.taken, 1768471200);
 	CU_ASSERT_EQUAL(s.m.manifest.loc.line, 5);     /* the "taken" line */
+	CU_ASSERT_EQUAL(s.m.manifest.build_loc.line, 4);
+	CU_ASSERT_STRING_EQUAL(s.m.manifest.build_loc.path, "/build");
 	unit_snapshot_release(&s);
 
 	static const struct {

@@ -732,6 +732,26 @@ static void test_hash_forms(void)
 	unit_snapshot_release(&s);
 }
 
+static void test_ccs_null_hash(void)
+{
+	/* a Central Certificate Store binding names no certificate: netsh prints (null) */
+	struct unit_snapshot s;
+	parse(&s,
+	      "    Central Certificate Store    : 443\n"
+	      "    Certificate Hash             : (null)\n"
+	      "    Application ID               : {4dc3e181-e14b-4a21-b022-59fc669b0914}\n"
+	      "    Certificate Store Name       : (null)\n");
+	CU_ASSERT_EQUAL(s.diags.nr, 0);
+	const struct httpsys_binding *ccs = model_find_binding(&s.m, "ccs:443");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ccs);
+	const struct bfield *h = &ccs->netsh->f[BF_CERT_HASH];
+	CU_ASSERT_TRUE(h->stated);
+	CU_ASSERT_TRUE(h->valid);
+	CU_ASSERT_PTR_NULL(h->str);
+	CU_ASSERT_STRING_EQUAL(h->text, "(null)");
+	unit_snapshot_release(&s);
+}
+
 /* ---- errors and recovery -------------------------------------------------- */
 
 static void test_malformed_values(void)
@@ -1208,6 +1228,7 @@ void suite_parse_netsh(void)
 		  { "annotations after values", test_annotations },
 		  { "truncated booleans", test_truncated_boolean },
 		  { "hash with spaces and U+200E", test_hash_forms },
+		  { "CCS binding with a (null) hash", test_ccs_null_hash },
 		  { "malformed values", test_malformed_values },
 		  { "bad lines, recovery", test_bad_lines },
 		  { "fields without a key line", test_fields_without_key },

@@ -121,7 +121,9 @@ static void set_build(struct fx *f, uint32_t build)
 	f->m.manifest.present = 1;
 	f->m.manifest.build = build;
 	f->m.manifest.loc.file = f->manifest;
-	f->m.manifest.loc.line = 3;
+	f->m.manifest.loc.line = 5;
+	f->m.manifest.build_loc.file = f->manifest;
+	f->m.manifest.build_loc.line = 3;
 }
 
 static struct binding_view *sni(struct fx *f, const char *hash, const char *ctl)

@@ -182,6 +182,7 @@ static void test_client_cert_use(void)
 	CU_ASSERT_EQUAL(b->client_certs.use, CERT_USE_REQUIRE);      /* through <location PKI/api> */
 	CU_ASSERT_PTR_EQUAL(b->client_certs.site, pki);
 	CU_ASSERT_EQUAL(b->client_certs.access->loc.line, 40);
+	CU_ASSERT_STRING_EQUAL(b->client_certs.app, "PKI/api");
 	b = model_find_binding(&f.m, "hostnameport:www.example.org:443");
 	CU_ASSERT_EQUAL(b->client_certs.use, CERT_USE_NONE);
 	b = model_find_binding(&f.m, "ipport:0.0.0.0:9443");
