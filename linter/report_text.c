@@ -35,6 +35,11 @@
  *   fleet-sum = N " host(s) (" N " with input errors): " summary
  *
  * where fleet-sum's summary counts every host (and the run-level entries).
+ *
+ * Every string that may come from an input (paths, host names, messages,
+ * reasons, fixes, rule ids of a baseline) is written through put(): no
+ * control character, line break or bidirectional control of an input
+ * reaches the terminal or the CI log (text_escape.h).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -42,6 +47,7 @@
 
 #include "report.h"
 #include "strmap.h"
+#include "text_escape.h"
 #include "util.h"
 
 #define COLOR_RESET "\033[0m"
@@ -71,12 +77,31 @@ static void print_level(const struct report *r, enum severity level, FILE *out)
 		fputs(severity_name(level), out);
 }
 
+/* s from an input, escaped. */
+static void put(const char *s, FILE *out)
+{
+	text_escape_put(s, out);
+}
+
+/*
+ * A path at the start of a line: escaped, and never starting with "::",
+ * which a CI log would read as a workflow command ("::error file=...").
+ */
+static void put_path(const char *path, FILE *out)
+{
+	if (path[0] == ':' && path[1] == ':') {
+		fputs("\\x3a", out);
+		path++;
+	}
+	put(path, out);
+}
+
 /* "path:line:col", leaving out unknown parts; returns 0 when there is no file. */
 static int print_where(const struct srcloc *loc, FILE *out)
 {
 	if (!loc->file)
 		return 0;
-	fputs(loc->file, out);
+	put_path(loc->file, out);
 	if (loc->line) {
 		fprintf(out, ":%lu", (unsigned long)loc->line);
 		if (loc->col)
@@ -91,27 +116,39 @@ static void print_diag(const struct report *r, const struct diag *d, FILE *out)
 		fputs("sslcertlint", out);
 	fputs(": ", out);
 	print_level(r, d->level, out);
-	fprintf(out, ": %s [%s", d->message, d->rule_id);
-	if (d->rule_name)
-		fprintf(out, " %s", d->rule_name);
+	fputs(": ", out);
+	put(d->message, out);
+	fputs(" [", out);
+	put(d->rule_id, out);
+	if (d->rule_name) {
+		fputc(' ', out);
+		put(d->rule_name, out);
+	}
 	fputc(']', out);
 	if (d->baseline == BASELINE_NEW)
 		fputs(" (new)", out);
 	else if (d->baseline == BASELINE_UPDATED)
 		fputs(" (updated)", out);
 	fputc('\n', out);
-	if (d->suppressed)
-		fprintf(out, "  suppressed: %s\n", d->suppressed);
+	if (d->suppressed) {
+		fputs("  suppressed: ", out);
+		put(d->suppressed, out);
+		fputc('\n', out);
+	}
 
 	for (size_t i = 0; i < d->nr_related; i++) {
 		const struct diag_related *rel = &d->related[i];
 		fputs("  ", out);
 		if (print_where(&rel->loc, out))
 			fputs(": ", out);
-		fprintf(out, "%s\n", rel->message);
+		put(rel->message, out);
+		fputc('\n', out);
 	}
-	if (d->fix)
-		fprintf(out, "  fix (%s): %s\n", fix_shell_words(d->fix_shell), d->fix);
+	if (d->fix) {
+		fprintf(out, "  fix (%s): ", fix_shell_words(d->fix_shell));
+		put(d->fix, out);
+		fputc('\n', out);
+	}
 }
 
 /* Findings still reported: neither suppressed (unless asked for) nor gone since the baseline. */
@@ -140,7 +177,8 @@ static void print_skipped(const struct report *r, const struct report_group *g, 
 	for (size_t i = 0; i < g->nr_files; i++) {
 		if (!g->files[i]->skipped)
 			continue;
-		fprintf(out, "%s: ", g->files[i]->path);
+		put_path(g->files[i]->path, out);
+		fputs(": ", out);
 		print_level(r, SEV_NOTE, out);
 		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
 	}
@@ -178,13 +216,15 @@ static void print_not_run_line(const struct report *r, const struct report_group
 
 	print_level(r, SEV_NOTE, out);
 	if (next[i] == NO_NEXT) {
-		fprintf(out, ": %s %s did not run: %s\n", nr->rule_id, nr->rule_name, nr->reason);
-		return;
+		fprintf(out, ": %s %s did not run: ", nr->rule_id, nr->rule_name);
+	} else {
+		fprintf(out, ": %s", nr->rule_id);
+		for (size_t j = next[i]; j != NO_NEXT; j = next[j])
+			fprintf(out, ", %s", g->not_run[j]->rule_id);
+		fputs(" did not run: ", out);
 	}
-	fprintf(out, ": %s", nr->rule_id);
-	for (size_t j = next[i]; j != NO_NEXT; j = next[j])
-		fprintf(out, ", %s", g->not_run[j]->rule_id);
-	fprintf(out, " did not run: %s\n", nr->reason);
+	put(nr->reason, out);
+	fputc('\n', out);
 }
 
 /* The rules of group g that did not run; those for the same reason share one line. */
@@ -212,8 +252,14 @@ static void print_gone(const struct report_group *g, FILE *out)
 		fputs("gone since the baseline: ", out);
 		if (print_where(&d->loc, out))
 			fputs(": ", out);
-		fprintf(out, "%s [%s%s%s]\n", d->message, d->rule_id,
-			d->rule_name ? " " : "", d->rule_name ? d->rule_name : "");
+		put(d->message, out);
+		fputs(" [", out);
+		put(d->rule_id, out);
+		if (d->rule_name) {
+			fputc(' ', out);
+			put(d->rule_name, out);
+		}
+		fputs("]\n", out);
 	}
 }
 
@@ -256,7 +302,11 @@ static void print_body(const struct report *r, const struct report_group *g, FIL
 
 static void print_host(const struct report *r, const struct report_group *g, FILE *out)
 {
-	fprintf(out, "== %s (%s) ==\n", g->host->name, g->host->path);
+	fputs("== ", out);
+	put(g->host->name, out);
+	fputs(" (", out);
+	put(g->host->path, out);
+	fputs(") ==\n", out);
 	print_list(r, g->inputs, g->nr_inputs, out);
 	if (!print_list(r, g->findings, g->nr_findings, out))
 		fputs("no findings\n", out);

@@ -1,9 +1,42 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "pipeline.h"
 #include "report.h"
 #include "runner.h"
+
+/*
+ * What no input may do to a report: put a control character other than
+ * the line end into the text report (a terminal escape, a line of its
+ * own in a CI log), or shell syntax into a fix (every value in a fix
+ * passed a whitelist: no fix has &, |, ;, a backtick, $ or a control
+ * character, whatever the input).
+ */
+static void check_text(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if ((c < 0x20 && c != '\n') || c == 0x7f) {
+			fprintf(stderr, "raw control character 0x%02x at byte %zu of the text report\n",
+				c, i);
+			abort();
+		}
+	}
+}
+
+static void check_fixes(const struct diag_list *findings)
+{
+	for (size_t i = 0; i < findings->nr; i++) {
+		const char *fix = findings->items[i]->fix;
+		for (const unsigned char *p = (const unsigned char *)fix; p && *p; p++)
+			if (*p < 0x20 || *p == 0x7f || strchr("&|;`$", *p)) {
+				fprintf(stderr, "shell syntax in the fix of %s: %s\n",
+					findings->items[i]->rule_id, fix);
+				abort();
+			}
+	}
+}
 
 void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 {
@@ -28,6 +61,7 @@ void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 	runner_run(&m, NULL, &findings, &inputs, &not_run, &nr_not_run);
 	diag_list_sort(&findings);
 	diag_list_sort(&inputs);
+	check_fixes(&findings);
 
 	struct report r = {
 		.tool_version = "fuzz", .files = m.files, .nr_files = m.nr_files,
@@ -43,6 +77,8 @@ void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 			abort();
 		report_find(formats[i])(&r, out);
 		fclose(out);
+		if (i == 0)
+			check_text(buf, len);
 		free(buf);
 	}
 	free(not_run);
