@@ -50,6 +50,8 @@ static int only(const char *s, const char *extra, size_t max)
  */
 static int host_ok(const char *s)
 {
+	if (!strcmp(s, "*"))
+		return 1;       /* every host name: the IIS 8 central certificate store binding */
 	if (!strncmp(s, "*.", 2))
 		s += 2;
 	size_t n = strlen(s), label = 0;

@@ -110,20 +110,57 @@ static char *lower_dup(struct arena *a, const char *s, size_t n)
 	return q;
 }
 
+/*
+ * A DNS host name as HTTP.sys keeps SNI bindings: labels of 1 to 63
+ * letters, digits, '-' (not first or last) and '_', or UTF-8 (an IDN in
+ * its Unicode form), separated by dots; "*" alone or as the first label
+ * (wildcard and central certificate store bindings).  Nothing a shell
+ * reads as syntax gets through.
+ */
+static int valid_host(const char *s, size_t n)
+{
+	size_t label = 0, total = 0;
+	if (n == 1 && s[0] == '*')
+		return 1;
+	if (n > 2 && s[0] == '*' && s[1] == '.') {
+		s += 2;
+		n -= 2;
+	}
+	for (size_t i = 0; i <= n; i++, total++) {
+		unsigned char c = i < n ? (unsigned char)s[i] : '.';
+		if (c == '.') {
+			if (!label || s[i - 1] == '-')
+				return 0;
+			label = 0;
+		} else if (isalnum(c) || c == '_' || c >= 0x80 || (c == '-' && label)) {
+			if (++label > 63 * 4)   /* 63 characters, each up to 4 UTF-8 bytes */
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return total <= 253 * 4;
+}
+
 static int valid_address(enum endpoint_kind kind, const char *s, size_t n)
 {
 	if (!n)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (isspace((unsigned char)s[i]) || s[i] == '/' || s[i] == '\\')
+	if (kind == EP_HOSTNAMEPORT)
+		return valid_host(s, n);
+	if (s[0] == '[') {
+		/* hex digits and colons, an embedded IPv4, a zone id ("%12", "%eth0") */
+		if (n < 3 || s[n - 1] != ']')
 			return 0;
-	if (kind == EP_IPPORT) {
-		if (s[0] == '[')
-			return n > 2 && s[n - 1] == ']';
-		for (size_t i = 0; i < n; i++)
-			if (!isdigit((unsigned char)s[i]) && s[i] != '.')
+		for (size_t i = 1; i < n - 1; i++)
+			if (!isxdigit((unsigned char)s[i]) && s[i] != ':' && s[i] != '.' && s[i] != '%' &&
+			    !(memchr(s, '%', i) && isalnum((unsigned char)s[i])))
 				return 0;
+		return 1;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '.')
+			return 0;
 	return 1;
 }
 
@@ -179,9 +216,10 @@ struct binding_view *model_add_binding_view(struct model *m,
 	if (parse_port(portstr, &port) ||
 	    (kind != EP_CCS && !valid_address(kind, endpoint, addrlen)) ||
 	    (kind == EP_CCS && colon && !valid_address(EP_IPPORT, endpoint, addrlen))) {
+		/* an excerpt: the value may be anything an attacker wrote */
 		diag_input(diags, diag_id, SEV_ERROR, loc,
-			   "malformed endpoint '%s': expected %s",
-			   endpoint, endpoint_expected(kind));
+			   "malformed endpoint '%.*s%s': expected %s",
+			   EXCERPT(endpoint), endpoint_expected(kind));
 		return NULL;
 	}
 

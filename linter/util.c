@@ -67,3 +67,19 @@ int str_istarts(const char *s, const char *prefix)
 	size_t n = strlen(prefix);
 	return strlen(s) >= n && str_nieq(s, prefix, n);
 }
+
+int excerpt_len(const char *s)
+{
+	size_t n = strnlen(s, EXCERPT_MAX + 1);
+	if (n <= EXCERPT_MAX)
+		return (int)n;
+	n = EXCERPT_MAX;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+const char *excerpt_more(const char *s)
+{
+	return strnlen(s, EXCERPT_MAX + 1) > EXCERPT_MAX ? "..." : "";
+}

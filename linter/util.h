@@ -30,6 +30,17 @@ void bug_fl(const char *file, int line, const char *msg)
 		} \
 	} while (0)
 
+/*
+ * A short excerpt of a value from an input, for a message: at most
+ * EXCERPT_MAX bytes, cut at a UTF-8 character boundary, "..." when cut.
+ * printf arguments for "'%.*s%s'": EXCERPT(s).  (Control characters are
+ * escaped where the text is printed, text_escape.h.)
+ */
+#define EXCERPT_MAX 64
+int excerpt_len(const char *s);
+const char *excerpt_more(const char *s);
+#define EXCERPT(s) excerpt_len(s), (s), excerpt_more(s)
+
 /* ASCII case-insensitive comparisons; the inputs' labels are ASCII. */
 int str_ieq(const char *a, const char *b);
 int str_nieq(const char *a, const char *b, size_t n);

