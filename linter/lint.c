@@ -6,12 +6,37 @@
 #include "lint.h"
 #include "runner.h"
 #include "strmap.h"
+#include "timeutil.h"
 #include "timing.h"
 #include "util.h"
 
-/* --now, else the manifest's "taken", else the clock. */
-static void set_time_reference(struct model *m, const struct lint_settings *s)
+/* 2000-01-01T00:00:00Z: no export is older; a "taken" before it is a mistake or a trick. */
+#define TAKEN_EARLIEST INT64_C(946684800)
+/* A day of clock skew between the server and the machine that lints. */
+#define TAKEN_SKEW INT64_C(86400)
+
+/*
+ * --now, else the manifest's "taken", else the clock.  A "taken" before
+ * 2000 or after the clock is an input error and not used: a snapshot
+ * could otherwise set the time back to silence the expiry rules.
+ * Returns the number of input errors (0 or 1).
+ */
+static int set_time_reference(struct model *m, const struct lint_settings *s,
+			      struct diag_list *inputs)
 {
+	int64_t clock = (int64_t)time(NULL);
+	int errors = 0;
+	if (m->manifest.has_taken &&
+	    (m->manifest.taken < TAKEN_EARLIEST || m->manifest.taken > clock + TAKEN_SKEW)) {
+		char when[64];
+		utc_format(m->manifest.taken, when);
+		diag_input(inputs, "parse.manifest", SEV_ERROR, &m->manifest.loc,
+			   "implausible 'taken' %s UTC: %s; dates are judged by %s instead",
+			   when, m->manifest.taken < TAKEN_EARLIEST ? "before 2000" : "after the clock",
+			   s->now_source ? "--now" : "the clock");
+		m->manifest.has_taken = 0;
+		errors = 1;
+	}
 	if (s->now_source) {
 		m->host.now = s->now;
 		m->host.now_source = s->now_source;
@@ -19,9 +44,10 @@ static void set_time_reference(struct model *m, const struct lint_settings *s)
 		m->host.now = m->manifest.taken;
 		m->host.now_source = "manifest";
 	} else {
-		m->host.now = (int64_t)time(NULL);
+		m->host.now = clock;
 		m->host.now_source = "clock";
 	}
+	return errors;
 }
 
 /*
@@ -96,7 +122,7 @@ void lint_snapshot(const char *const *paths, size_t nr_paths, const struct lint_
 	model_init(&m);
 	config_set_params(s->cfg, &m);
 	out->input_errors = snapshot_load(&m, paths, nr_paths, &s->snap, &out->inputs);
-	set_time_reference(&m, s);
+	out->input_errors += set_time_reference(&m, s, &out->inputs);
 
 	if (s->dump_model) {
 		model_dump(&m, s->dump_model);
@@ -105,7 +131,8 @@ void lint_snapshot(const char *const *paths, size_t nr_paths, const struct lint_
 						      &out->not_run, &out->nr_not_run,
 						      tm ? tm->rules : NULL);
 		double t0 = timing_now();
-		config_apply(s->cfg, &out->findings, m.host.now);
+		/* suppressions expire by --now or the clock, never by the snapshot's "taken" */
+		config_apply(s->cfg, &out->findings, s->now_source ? s->now : (int64_t)time(NULL));
 		if (tm)
 			tm->post += timing_now() - t0;
 	}

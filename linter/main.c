@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -260,7 +261,7 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	}
 
 	t0 = timing_now();
-	config_report_expired(&cfg, fr.now, &fr.inputs);
+	config_report_expired(&cfg, o->now_source ? o->now : (int64_t)time(NULL), &fr.inputs);
 	if (o->baseline)
 		baseline_apply(&base, &fr.findings);
 	diag_list_sort(&fr.findings);
@@ -281,6 +282,7 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.nr_sites = fr.nr_sites,
 		.nr_certs = fr.nr_certs,
 		.now_source = fr.now_source,
+		.now = fr.now,
 		.fleet = o->fleet != NULL,
 		.hosts = fr.hosts,
 		.nr_hosts = fr.nr_hosts,

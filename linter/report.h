@@ -46,7 +46,8 @@ struct report {
 	const struct not_run *not_run;
 	size_t nr_not_run;
 	size_t nr_bindings, nr_sites, nr_certs;
-	const char *now_source;  /* "--now", "manifest", "clock" */
+	const char *now_source;  /* "--now", "manifest", "clock", "mixed" */
+	int64_t now;             /* the time reference (the latest host's in a fleet) */
 	int show_suppressed;     /* text: list suppressed findings too */
 	int baseline;            /* compared with a baseline: findings carry a baseline state */
 	int color;               /* text: ANSI colours (only when writing to a terminal) */

@@ -23,6 +23,7 @@
 
 #include "json_out.h"
 #include "report.h"
+#include "timeutil.h"
 #include "util.h"
 
 /* path, line, column of loc into obj, leaving out what is unknown */
@@ -206,6 +207,13 @@ int report_json(const struct report *r, FILE *out)
 	json_set_count(doc, "version", 1);
 	json_set(doc, "tool", tool_json(r));
 	json_set_str(doc, "timeReference", r->now_source ? r->now_source : "clock");
+	if (r->now_source && (!strcmp(r->now_source, "--now") || !strcmp(r->now_source, "manifest"))) {
+		/* only a time the inputs or options gave: the report stays the same whenever it runs */
+		char when[64];
+		utc_format(r->now, when);
+		when[10] = 'T';
+		json_set(doc, "timeReferenceAt", json_must(json_sprintf("%sZ", when)));
+	}
 	json_set(doc, "inputs", inputs_json(r));
 	json_set(doc, "findings", findings_json(r));
 	json_set(doc, "errors", errors_json(r));

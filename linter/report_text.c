@@ -19,7 +19,9 @@
  *   summary   = N " error(s), " N " warning(s), " N " note(s) \u2014 "
  *               N " input(s), " N " binding(s), " N " site(s), "
  *               N " certificate(s)" ["; " N " input error(s)"]
- *               ["; " N " suppressed"] ["; " N " new, " N " gone since the baseline"] LF
+ *               ["; " N " suppressed"] ["; " N " new, " N " gone since the baseline"]
+ *               ["; dates as of " time-reference]           with certificates
+ *               LF
  *
  * The summary counts findings only; input diagnostics are counted by the
  * "input error" tail (those at level error).  With r->color the level
@@ -44,10 +46,12 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report.h"
 #include "strmap.h"
 #include "text_escape.h"
+#include "timeutil.h"
 #include "util.h"
 
 #define COLOR_RESET "\033[0m"
@@ -269,6 +273,30 @@ static void print_count(FILE *out, const char *sep, size_t n, const char *noun)
 	fprintf(out, "%s%zu %s%s", sep, n, noun, n == 1 ? "" : "s");
 }
 
+/*
+ * What the certificates' dates were compared with, after the whole
+ * report's summary when it has certificates: "; dates as of 2026-01-01
+ * 00:00:00 UTC (--now)".  The clock's time is not printed: the report
+ * stays the same whenever it runs.
+ */
+static void print_time_reference(const struct report *r, const struct report_summary *s,
+				 FILE *out)
+{
+	const char *src = r->now_source;
+	char when[64];
+	if (!s->certs || !src)
+		return;
+	if (!strcmp(src, "clock")) {
+		fputs("; dates as of the clock", out);
+	} else if (!strcmp(src, "mixed")) {
+		fputs("; dates as of each host's time reference", out);
+	} else {
+		utc_format(r->now, when);
+		fprintf(out, "; dates as of %s UTC (%s)", when,
+			!strcmp(src, "manifest") ? "snapshot.json \"taken\"" : src);
+	}
+}
+
 /* The summary line of group g (NULL: the whole report), without the newline. */
 static void print_summary(const struct report *r, const struct report_group *g, FILE *out)
 {
@@ -288,6 +316,8 @@ static void print_summary(const struct report *r, const struct report_group *g, 
 		fprintf(out, "; %zu suppressed", s.suppressed);
 	if (r->baseline)
 		fprintf(out, "; %zu new, %zu gone since the baseline", s.new, s.absent);
+	if (!g || !r->fleet)
+		print_time_reference(r, &s, out);
 }
 
 /* Everything of group g but its summary, in the order of a single snapshot's report. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rule.h"
+#include "timeutil.h"
 
 const struct cert *binding_cert(const struct model *m, const struct httpsys_binding *b,
 				const struct cert_store **store)
@@ -95,26 +96,12 @@ const char *cert_subject_text(const struct cert *c)
 	return c->subject && *c->subject ? c->subject : "(empty subject)";
 }
 
-/* "YYYY-MM-DD HH:MM:SS" of t (UTC), in out's arena: H. Hinnant's civil_from_days. */
+/* "YYYY-MM-DD HH:MM:SS" of t (UTC), in out's arena. */
 const char *utc_text(struct diag_list *out, int64_t t)
 {
-	int64_t days = t / 86400, secs = t % 86400;
-	if (secs < 0) {
-		secs += 86400;
-		days--;
-	}
-	int64_t z = days + 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	int64_t day = doy - (153 * mp + 2) / 5 + 1;
-	int64_t month = mp < 10 ? mp + 3 : mp - 9;
-	int64_t year = yoe + era * 400 + (month <= 2);
-	return arena_strfmt(&out->arena, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
-			    (long long)year, (long long)month, (long long)day,
-			    (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
+	char buf[64];
+	utc_format(t, buf);
+	return arena_strdup(&out->arena, buf);
 }
 
 /* Which time reference the dates are compared with, when it is worth saying. */

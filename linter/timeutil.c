@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "timeutil.h"
@@ -81,4 +82,26 @@ int iso8601_parse(const char *s, int64_t *out)
 		return -1;
 	*out = civil_to_epoch(y, mo, d, h, mi, sec) - off;
 	return 0;
+}
+
+/* H. Hinnant's civil_from_days. */
+void utc_format(int64_t t, char out[64])
+{
+	int64_t days = t / 86400, secs = t % 86400;
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	int64_t z = days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t day = doy - (153 * mp + 2) / 5 + 1;
+	int64_t month = mp < 10 ? mp + 3 : mp - 9;
+	int64_t year = yoe + era * 400 + (month <= 2);
+	snprintf(out, 64, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
+		 (long long)year, (long long)month, (long long)day,
+		 (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
 }

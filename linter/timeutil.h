@@ -11,6 +11,9 @@
  */
 int iso8601_parse(const char *s, int64_t *out);
 
+/* "YYYY-MM-DD HH:MM:SS" of t (seconds since the epoch, UTC) into out. */
+void utc_format(int64_t t, char out[64]);
+
 /* Seconds since the epoch of a UTC civil date and time (no range checks). */
 int64_t civil_to_epoch(int year, int month, int day, int hour, int min, int sec);
 

@@ -47,6 +47,7 @@ static void fixture_init(struct fixture *f)
 	f->r.findings = &f->findings;
 	f->r.inputs = &f->inputs;
 	f->r.now_source = "--now";
+	f->r.now = 1767225600;          /* 2026-01-01 00:00:00 UTC */
 }
 
 static void fixture_release(struct fixture *f)
@@ -117,7 +118,8 @@ static const char full_text[] =
 	"  no file for this one\n"
 	"snap/notes.txt: note: skipped: not a netsh, reg, appconfig, certjson or manifest input\n"
 	"note: SCL004 reg-only-rule did not run: needs a registry export of HTTP\\Parameters (reg export ...)\n"
-	"1 error, 1 warning, 1 note \xe2\x80\x94 3 inputs, 3 bindings, 2 sites, 41 certificates; 1 input error\n";
+	"1 error, 1 warning, 1 note \xe2\x80\x94 3 inputs, 3 bindings, 2 sites, 41 certificates; 1 input error; "
+	"dates as of 2026-01-01 00:00:00 UTC (--now)\n";
 
 static void test_text_full(void)
 {
@@ -224,7 +226,8 @@ static void test_text_summary_plurals(void)
 	const char *last = strstr(s, "0 errors");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(last);
 	CU_ASSERT_STRING_EQUAL(last,
-		"0 errors, 2 warnings, 1 note \xe2\x80\x94 1 input, 1 binding, 1 site, 1 certificate; 2 input errors\n");
+		"0 errors, 2 warnings, 1 note \xe2\x80\x94 1 input, 1 binding, 1 site, 1 certificate; 2 input errors; "
+		"dates as of 2026-01-01 00:00:00 UTC (--now)\n");
 	free(s);
 	fixture_release(&f);
 }
@@ -271,16 +274,18 @@ static void test_json_full(void)
 
 	/* top-level keys in the documented order */
 	static const char *const keys[] = {
-		"version", "tool", "timeReference", "inputs", "findings", "errors", "notRun", "summary",
+		"version", "tool", "timeReference", "timeReferenceAt", "inputs", "findings", "errors",
+		"notRun", "summary",
 	};
 	size_t i = 0;
 	const char *k;
 	json_t *v;
 	json_object_foreach(doc, k, v) {
-		CU_ASSERT(i < 8 && !strcmp(k, keys[i]));
+		CU_ASSERT(i < 9 && !strcmp(k, keys[i]));
 		i++;
 	}
-	CU_ASSERT_EQUAL(i, 8);
+	CU_ASSERT_EQUAL(i, 9);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(doc, "timeReferenceAt"), "2026-01-01T00:00:00Z");
 
 	CU_ASSERT_EQUAL(unit_json_int(doc, "version"), 1);
 	CU_ASSERT_STRING_EQUAL(unit_json_str(json_object_get(doc, "tool"), "name"), "sslcertlint");

@@ -77,6 +77,7 @@ static void fixture_init(struct fixture *f)
 	f->r.findings = &f->findings;
 	f->r.inputs = &f->inputs;
 	f->r.now_source = "--now";
+	f->r.now = 1767225600;          /* 2026-01-01 00:00:00 UTC */
 }
 
 static void fixture_release(struct fixture *f)
