@@ -81,6 +81,32 @@ static json_t *text_obj(const char *s)
 	return o;
 }
 
+/*
+ * {"text": s} for a message that quotes input text.  SARIF plain-text
+ * messages carry embedded links, "[text](target)" (SARIF 2.1.0 3.11.6),
+ * which viewers and GitHub code scanning render: an input could make a
+ * finding link anywhere.  Literal brackets are escaped as the standard
+ * says ("\[", "\]", and a backslash before one doubled), so none is a link.
+ */
+static json_t *message_obj(const char *s)
+{
+	size_t extra = 0;
+	for (const char *p = s; *p; p++)
+		extra += *p == '[' || *p == ']' || (*p == '\\' && (p[1] == '[' || p[1] == ']'));
+	if (!extra)
+		return text_obj(s);
+	char *buf = xmalloc(strlen(s) + extra + 1), *w = buf;
+	for (const char *p = s; *p; p++) {
+		if (*p == '[' || *p == ']' || (*p == '\\' && (p[1] == '[' || p[1] == ']')))
+			*w++ = '\\';
+		*w++ = *p;
+	}
+	*w = '\0';
+	json_t *o = text_obj(buf);
+	free(buf);
+	return o;
+}
+
 /* ---- URIs -------------------------------------------------------------- */
 
 /* Characters a URI path may hold as they are (RFC 3986 pchar less ':', plus '/'). */
@@ -483,7 +509,7 @@ static json_t *result_json(const struct report *r, const struct diag *d, const c
 	if (idx >= 0)
 		json_set_count(o, "ruleIndex", (size_t)idx);
 	json_set_str(o, "level", sarif_level(d->level));
-	json_set(o, "message", text_obj(d->message));
+	json_set(o, "message", message_obj(d->message));
 
 	/*
 	 * GitHub rejects a result without a file location (GH1001, GH1015),
@@ -518,7 +544,7 @@ static json_t *result_json(const struct report *r, const struct diag *d, const c
 		json_t *loc = json_must(json_object());
 		json_set_count(loc, "id", json_array_size(related) + 1);
 		json_set(loc, "physicalLocation", physical_location(&rel->loc, artifact_index, 1));
-		json_set(loc, "message", text_obj(rel->message));
+		json_set(loc, "message", message_obj(rel->message));
 		json_append(related, loc);
 	}
 	if (json_array_size(related))
@@ -605,7 +631,7 @@ static json_t *notification_json(enum severity level, const char *id, const char
 	json_set_str(desc, "id", id);
 	json_set(o, "descriptor", desc);
 	json_set_str(o, "level", sarif_level(level));
-	json_set(o, "message", text_obj(message));
+	json_set(o, "message", message_obj(message));
 	if (loc && loc->file) {
 		json_t *l = json_must(json_object());
 		json_set(l, "physicalLocation", physical_location(loc, artifact_index, 0));

@@ -655,6 +655,29 @@ static void test_uris(void)
 	fixture_release(&f);
 }
 
+static void test_message_links_escaped(void)
+{
+	/* an input cannot make a finding's message an embedded link (SARIF 3.11.6) */
+	struct fixture f;
+	fixture_init(&f);
+	struct srcloc loc = { NETSH, 5, 0, NULL };
+	f.findings.rule = &rule_ctl;
+	struct diag *d = diag_emit(&f.findings, SEV_ERROR, &loc, KEY,
+				   "site \"[click](https://evil.example)\" on [::]:443, a\\[b");
+	diag_add_related(&f.findings, d, &loc, "store '[x](1)' is here");
+	f.findings.rule = NULL;
+	char *text;
+	json_t *doc = render_doc(&f.r, &text);
+	json_t *res = result_of(run_of(doc), "SCL001");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(res, "message"), "text"),
+			       "site \"\\[click\\](https://evil.example)\" on \\[::\\]:443, a\\\\\\[b");
+	json_t *rel = json_array_get(get(res, "relatedLocations"), 0);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(rel, "message"), "text"), "store '\\[x\\](1)' is here");
+	json_decref(doc);
+	free(text);
+	fixture_release(&f);
+}
+
 static void test_write_error(void)
 {
 	struct fixture f;
@@ -707,6 +730,7 @@ void suite_report_sarif(void)
 		  { "invocation: notifications, executionSuccessful", test_invocation },
 		  { "artifacts, SRCROOT, automationDetails", test_artifacts_and_bases },
 		  { "URIs: relative, absolute, percent-encoded", test_uris },
+		  { "input text makes no embedded link", test_message_links_escaped },
 		  { "write error returns -1", test_write_error },
 		  { "report_find", test_find },
 		  { "check-sarif passes (schema, multitool, GitHub)", test_check_sarif });
