@@ -34,10 +34,105 @@ static const char *str_or_null(struct arena *a, json_t *v)
 	return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
 }
 
-static void add(struct baseline *b, size_t *alloc, const struct baseline_entry *e)
+/* The longest line an input may have a finding on; a larger one is the baseline's invention. */
+#define BASELINE_MAX_LINE 100000000u
+/* Longer texts are cut: a baseline's message, key or host is printed again. */
+#define BASELINE_MAX_TEXT_BYTES 4096
+
+/* What a hostile or broken baseline had that was not kept, for one warning each. */
+struct dropped {
+	size_t entries;          /* unknown rule, malformed fingerprint */
+	size_t locations;        /* a path outside the snapshot, a line out of range */
+};
+
+static int fingerprint_ok(const char *fp)
 {
+	if (strlen(fp) != 16)
+		return 0;
+	for (const char *p = fp; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether a path from a baseline may stand in a report: relative, no
+ * ".." segment, no URI scheme or drive, no control character.  A report
+ * of sslcertlint holds the paths it was given, so an absolute one is
+ * possible; it is dropped all the same, as a baseline must not lead the
+ * reader (or a SARIF viewer) to a file outside the snapshot.
+ */
+static int path_ok(const char *path)
+{
+	if (!*path || path[0] == '/' || path[0] == '\\' || strchr(path, ':'))
+		return 0;
+	for (const char *p = path; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return 0;
+		if ((p == path || p[-1] == '/' || p[-1] == '\\') && p[0] == '.' && p[1] == '.' &&
+		    (!p[2] || p[2] == '/' || p[2] == '\\'))
+			return 0;
+	}
+	return 1;
+}
+
+static const char *cut(struct arena *a, const char *s)
+{
+	if (!s || strlen(s) <= BASELINE_MAX_TEXT_BYTES)
+		return s;
+	size_t n = BASELINE_MAX_TEXT_BYTES;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;            /* at a UTF-8 character boundary */
+	return arena_strfmt(a, "%.*s...", (int)n, s);
+}
+
+/*
+ * Keeps entry e when it is one sslcertlint could have written: a known
+ * rule and a fingerprint of 16 hex digits; a path or line that could not
+ * be is dropped from it.  Texts are cut to BASELINE_MAX_TEXT_BYTES.
+ */
+static void add(struct baseline *b, size_t *alloc, struct baseline_entry *e, struct dropped *dr)
+{
+	const struct rule *rule = rule_find(e->rule_id);
+	if (!rule || strcmp(rule->id, e->rule_id) || !fingerprint_ok(e->fingerprint)) {
+		dr->entries++;
+		return;
+	}
+	e->rule_name = rule->name;
+	if ((e->path && !path_ok(e->path)) || e->line > BASELINE_MAX_LINE) {
+		dr->locations++;
+		e->path = NULL;
+		e->line = 0;
+	}
+	e->message = cut(&b->arena, e->message);
+	e->key = cut(&b->arena, e->key);
+	e->host = cut(&b->arena, e->host);
 	ALLOC_GROW(b->entries, b->nr + 1, *alloc);
 	b->entries[b->nr++] = *e;
+}
+
+/* A SARIF message's text as sslcertlint's report_sarif.c escaped it, back to the finding's message. */
+static const char *sarif_unescape(struct arena *a, json_t *v)
+{
+	if (!json_is_string(v))
+		return NULL;
+	const char *s = json_string_value(v);
+	char *out = arena_strdup(a, s), *w = out;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\\' && (p[1] == '[' || p[1] == ']' ||
+				    (p[1] == '\\' && (p[2] == '[' || p[2] == ']'))))
+			p++;
+		*w++ = *p;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* A line number from a report: 0 (unknown) unless an integer from 1 to UINT32_MAX; add() checks the range. */
+static uint32_t line_of(json_t *v)
+{
+	json_int_t n = json_is_integer(v) ? json_integer_value(v) : 0;
+	return n >= 1 && n <= (json_int_t)UINT32_MAX ? (uint32_t)n : UINT32_MAX;
 }
 
 static int hexdigit(int c)
@@ -69,7 +164,7 @@ static const char *uri_to_path(struct arena *a, json_t *v)
 }
 
 /* One of this tool's JSON reports: {"findings": [{"fingerprint", "ruleId", ...}]} */
-static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc)
+static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc, struct dropped *dr)
 {
 	size_t i;
 	json_t *f;
@@ -90,8 +185,8 @@ static int read_json_report(struct baseline *b, json_t *doc, size_t *alloc)
 		e.level = level > 0 ? (enum severity)level : SEV_WARNING;
 		json_t *loc = json_object_get(f, "location");
 		e.path = str_or_null(&b->arena, json_object_get(loc, "path"));
-		e.line = (uint32_t)json_integer_value(json_object_get(loc, "line"));
-		add(b, alloc, &e);
+		e.line = line_of(json_object_get(loc, "line"));
+		add(b, alloc, &e, dr);
 	}
 	return 0;
 }
@@ -110,7 +205,7 @@ static json_t *sarif_key_location(json_t *location)
 }
 
 /* A SARIF log of this tool: runs[0].results[] with our partialFingerprints entry. */
-static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
+static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc, struct dropped *dr)
 {
 	json_t *run = json_array_get(json_object_get(doc, "runs"), 0);
 	json_t *rules = json_object_get(json_object_get(json_object_get(run, "tool"), "driver"), "rules");
@@ -121,7 +216,7 @@ static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
 		e.fingerprint = str_or_null(&b->arena, json_object_get(json_object_get(r, "partialFingerprints"),
 									   SARIF_FINGERPRINT));
 		e.rule_id = str_or_null(&b->arena, json_object_get(r, "ruleId"));
-		e.message = str_or_null(&b->arena, json_object_get(json_object_get(r, "message"), "text"));
+		e.message = sarif_unescape(&b->arena, json_object_get(json_object_get(r, "message"), "text"));
 		json_t *loc0 = json_array_get(json_object_get(r, "locations"), 0);
 		e.key = str_or_null(&b->arena, json_object_get(sarif_key_location(loc0), "fullyQualifiedName"));
 		e.host = str_or_null(&b->arena, json_object_get(json_object_get(r, "properties"), "host"));
@@ -139,8 +234,8 @@ static int read_sarif(struct baseline *b, json_t *doc, size_t *alloc)
 		json_t *pl = json_object_get(json_array_get(json_object_get(r, "locations"), 0),
 					     "physicalLocation");
 		e.path = uri_to_path(&b->arena, json_object_get(json_object_get(pl, "artifactLocation"), "uri"));
-		e.line = (uint32_t)json_integer_value(json_object_get(json_object_get(pl, "region"), "startLine"));
-		add(b, alloc, &e);
+		e.line = line_of(json_object_get(json_object_get(pl, "region"), "startLine"));
+		add(b, alloc, &e, dr);
 	}
 	return 0;
 }
@@ -172,10 +267,11 @@ int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs
 	}
 	size_t alloc = 0;
 	int rc = 0;
+	struct dropped dr = { 0, 0 };
 	if (json_is_array(json_object_get(doc, "runs"))) {
-		read_sarif(b, doc, &alloc);
+		read_sarif(b, doc, &alloc, &dr);
 	} else if (json_is_array(json_object_get(doc, "findings"))) {
-		read_json_report(b, doc, &alloc);
+		read_json_report(b, doc, &alloc, &dr);
 	} else {
 		loc.line = 1;
 		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc,
@@ -183,6 +279,15 @@ int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs
 		rc = 1;
 	}
 	json_decref(doc);
+	if (dr.entries)
+		diag_input(inputs, BASELINE_ID, SEV_WARNING, &loc,
+			   "%zu baseline entr%s ignored: not a rule of sslcertlint, or no fingerprint of "
+			   "16 hex digits", dr.entries, dr.entries == 1 ? "y" : "ies");
+	if (dr.locations)
+		diag_input(inputs, BASELINE_ID, SEV_WARNING, &loc,
+			   "%zu baseline location%s dropped: a path outside the snapshot (absolute, "
+			   "\"..\", a URI) or a line out of range", dr.locations,
+			   dr.locations == 1 ? "" : "s");
 	/* chain entries of one fingerprint: a rule may report one key more than once */
 	for (size_t i = b->nr; i-- > 0;) {
 		struct baseline_entry *e = &b->entries[i];
