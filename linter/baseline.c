@@ -128,9 +128,14 @@ static const char *sarif_unescape(struct arena *a, json_t *v)
 	return out;
 }
 
-/* A line number from a report: 0 (unknown) unless an integer from 1 to UINT32_MAX; add() checks the range. */
+/*
+ * A line number from a report: 0 when there is none; UINT32_MAX, which
+ * add() drops, for anything but an integer from 1 to UINT32_MAX.
+ */
 static uint32_t line_of(json_t *v)
 {
+	if (!v || json_is_null(v))
+		return 0;
 	json_int_t n = json_is_integer(v) ? json_integer_value(v) : 0;
 	return n >= 1 && n <= (json_int_t)UINT32_MAX ? (uint32_t)n : UINT32_MAX;
 }
