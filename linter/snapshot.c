@@ -164,7 +164,7 @@ static void prepare_file(void *ctx, size_t i)
 	unsigned char *buf;
 	double t0 = timing_now();
 
-	f->rc = read_whole_file(f->path, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
+	f->rc = read_whole_file(f->path, 0, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
 	double t1 = timing_now();
 	f->read_s = t1 - t0;
 	if (f->rc)
