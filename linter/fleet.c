@@ -72,7 +72,7 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 	memset(f, 0, sizeof(*f));
 	arena_init(&f->arena);
 	loc.file = arena_strdup(&f->arena, dir);
-	if (snapshot_dir_names(dir, &names, &nr)) {
+	if (snapshot_dir_names(dir, 0, &names, &nr)) {
 		diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read fleet directory: %s",
 			   strerror(errno));
 		return 1;

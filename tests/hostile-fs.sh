@@ -39,6 +39,18 @@ expect() {
 	fi
 }
 json() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+# schema_ok DESC FILE: FILE is a JSON report valid against the schema
+schema_ok() {
+	$PY - schemas/report.schema.json "$2" <<'PY' && ok || no "$1: the JSON report does not match the schema"
+import json, sys
+from jsonschema import Draft202012Validator
+schema, doc = (json.load(open(f, encoding="utf-8")) for f in sys.argv[1:3])
+errors = list(Draft202012Validator(schema).iter_errors(doc))
+for e in errors:
+    print("    /%s: %s" % ("/".join(str(p) for p in e.absolute_path), e.message))
+sys.exit(1 if errors else 0)
+PY
+}
 have_mknod=0
 mknod "$T/probe" c 1 3 2> /dev/null && have_mknod=1 && rm -f "$T/probe"
 [ $have_mknod = 1 ] || echo "note: mknod failed (not root?): the device cases are left out"
@@ -61,6 +73,49 @@ mkfifo "$T/cwd/.sslcertlint.json"
 expect "a .sslcertlint.json that is a FIFO" 2 "^.sslcertlint.json: error: cannot read the configuration: a FIFO, not a regular file" "$T/out"
 lint "$T/out" --baseline "$T/pipe" "$GOOD"
 expect "--baseline naming a FIFO" 2 "cannot read the baseline: a FIFO, not a regular file" "$T/out"
+
+# a file outside every snapshot, which the linter would read as an input
+mkdir "$T/outside"
+sed 's/pki\.example\.org/secret.outside.example/g' "$GOOD/netsh-sslcert.txt" > "$T/outside/netsh-sslcert.txt"
+cp "$GOOD/schannel.reg" "$T/outside/"
+
+# ---- symbolic links in a snapshot are listed as skipped, never followed ----
+mkdir "$T/snap"
+cp "$GOOD"/* "$T/snap/"
+ln -s "$T/outside/netsh-sslcert.txt" "$T/snap/zz-netsh.txt"
+ln -s "$T/outside" "$T/snap/zz-dir"
+ln -s /proc/kmsg "$T/snap/zz-kmsg"
+lint "$T/out" "$T/snap"
+expect "link to a file in a snapshot" 1 "^$T/snap/zz-netsh.txt: note: skipped: a symbolic link, not followed" "$T/out"
+expect "link to a folder in a snapshot" 1 "^$T/snap/zz-dir: note: skipped: a symbolic link, not followed" "$T/out"
+expect "link to /proc/kmsg in a snapshot" 1 "^$T/snap/zz-kmsg: note: skipped: a symbolic link, not followed" "$T/out"
+grep -q 'secret.outside.example' "$T/out" && no "a file outside the snapshot was read through a link" || ok
+lint "$T/out.json" --format json "$T/snap"
+r=$(json "$T/out.json" '" ".join(sorted("%s=%s" % (i["path"].rsplit("/", 1)[1], i.get("skipReason")) for i in d["inputs"] if i.get("skipped")))' 2> /dev/null)
+[ "$r" = "zz-dir=symlink zz-kmsg=symlink zz-netsh.txt=symlink" ] && ok || no "JSON skipped inputs: '$r'"
+schema_ok "links in a snapshot" "$T/out.json"
+# a path named on the command line may be a link (followed, as before)
+ln -s "$GOOD" "$T/good-link"
+lint "$T/out" "$T/good-link"
+expect "a linked snapshot named on the command line" 1 "SCL001 ctl-store-missing" "$T/out"
+
+# FIFOs, sockets and devices in a snapshot are listed as skipped, never opened
+mkdir "$T/snap2"
+cp "$GOOD"/* "$T/snap2/"
+mkfifo "$T/snap2/pipe.txt"
+$PY -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$T/snap2/sock.txt"
+[ $have_mknod = 1 ] && mknod "$T/snap2/zero.reg" c 1 5
+lint "$T/out" "$T/snap2"
+expect "a FIFO in a snapshot" 1 "^$T/snap2/pipe.txt: note: skipped: a FIFO, not a regular file" "$T/out"
+expect "a socket in a snapshot" 1 "^$T/snap2/sock.txt: note: skipped: a socket, not a regular file" "$T/out"
+[ $have_mknod = 1 ] &&
+	expect "a device in a snapshot" 1 "^$T/snap2/zero.reg: note: skipped: a character device, not a regular file" "$T/out"
+lint "$T/out.json" --format json "$T/snap2"
+r=$(json "$T/out.json" '" ".join(sorted("%s=%s" % (i["path"].rsplit("/", 1)[1], i.get("skipReason")) for i in d["inputs"] if i.get("skipped")))' 2> /dev/null)
+want="pipe.txt=fifo sock.txt=socket"
+[ $have_mknod = 1 ] && want="$want zero.reg=character-device"
+[ "$r" = "$want" ] && ok || no "JSON skipped inputs: '$r'"
+schema_ok "FIFOs, sockets and devices in a snapshot" "$T/out.json"
 
 echo "hostile-fs: $pass passed, $fail failed"
 [ $fail = 0 ]
