@@ -81,15 +81,20 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 	for (size_t i = 0; i < nr; i++) {
 		char *path = snapshot_join_path(dir, names[i]);
 		struct stat st;
-		if (!stat(path, &st) && S_ISDIR(st.st_mode)) {
-			ALLOC_GROW(f->hosts, f->nr + 1, alloc);
-			memset(&f->hosts[f->nr], 0, sizeof(*f->hosts));
-			f->hosts[f->nr].dir = path;
-			folders[f->nr++] = names[i];
-			continue;
+		int is_link = 0;
+		if (!lstat(path, &st)) {
+			if (S_ISDIR(st.st_mode)) {
+				ALLOC_GROW(f->hosts, f->nr + 1, alloc);
+				memset(&f->hosts[f->nr], 0, sizeof(*f->hosts));
+				f->hosts[f->nr].dir = path;
+				folders[f->nr++] = names[i];
+				continue;
+			}
+			is_link = S_ISLNK(st.st_mode);
 		}
 		struct srcloc file = { arena_strdup(&f->arena, path), 0, 0, NULL };
-		diag_input(inputs, "input", SEV_NOTE, &file,
+		diag_input(inputs, "input", SEV_NOTE, &file, is_link ?
+			   "a symbolic link, not followed: not linted as a host folder" :
 			   "not in a host folder: left out (with --fleet, each subdirectory is one server's snapshot)");
 		free(path);
 		free(names[i]);
@@ -102,7 +107,10 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 		return 1;
 	}
 
-	struct fleet_job job = { f, s };
+	/* a host folder swapped for a link since the lstat() is not followed either */
+	struct lint_settings hs = *s;
+	hs.snap.no_links = 1;
+	struct fleet_job job = { f, &hs };
 	workers_run(f->nr, jobs, lint_host, &job);
 	name_hosts(f, folders);
 	for (size_t i = 0; i < f->nr; i++)

@@ -35,7 +35,8 @@ void fleet_lint_one(struct fleet *f, const char *const *paths, size_t nr_paths,
  * Lints each subdirectory of dir as a host, up to jobs at a time.  Problems
  * with dir itself (unreadable, no host folder in it) go to inputs; returns
  * their number of errors.  Files beside the host folders are left out,
- * with a note.
+ * with a note, and so are symbolic links, even to a folder: they are not
+ * followed (dir itself may be one).
  */
 int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings *s, int jobs,
 		   struct diag_list *inputs);

@@ -116,15 +116,15 @@ static enum skip_reason skip_reason_of(mode_t mode)
  * listed with the reason they are skipped, and never opened; the
  * subdirectories and files are opened with O_NOFOLLOW, so one swapped
  * for a link after it was looked at is not followed either.  dir itself
- * (a path named on the command line) may be a link.
+ * (a path named on the command line) may be a link unless nofollow.
  */
-static int walk_dir(const char *dir, int depth, struct path_list *out,
+static int walk_dir(const char *dir, int nofollow, int depth, struct path_list *out,
 		    struct model *m, struct diag_list *inputs)
 {
 	char **names;
 	size_t nr;
 
-	if (snapshot_dir_names(dir, depth > 0, &names, &nr)) {
+	if (snapshot_dir_names(dir, nofollow, &names, &nr)) {
 		struct srcloc loc = { model_intern_file(m, dir), 0, 0, NULL };
 		diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read directory: %s",
 			   strerror(errno));
@@ -141,7 +141,7 @@ static int walk_dir(const char *dir, int depth, struct path_list *out,
 		}
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < 32)
-				errors += walk_dir(path, depth + 1, out, m, inputs);
+				errors += walk_dir(path, 1, depth + 1, out, m, inputs);
 			free(path);
 		} else {
 			ALLOC_GROW(out->items, out->nr + 1, out->alloc);
@@ -201,8 +201,8 @@ static void prepare_file(void *ctx, size_t i)
 
 	if (f->skip)
 		return;
-	f->rc = read_whole_file(f->path, f->explicit ? 0 : READ_NOFOLLOW, pl->opt->max_input_bytes,
-				&buf, &f->len, &f->why);
+	unsigned flags = f->explicit && !pl->opt->no_links ? 0 : READ_NOFOLLOW;
+	f->rc = read_whole_file(f->path, flags, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
 	double t1 = timing_now();
 	f->read_s = t1 - t0;
 	if (f->rc)
@@ -357,7 +357,7 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 	/* what to read, in order: the arguments, each directory walked and sorted */
 	for (size_t i = 0; i < nr_paths; i++) {
 		struct stat st;
-		if (stat(paths[i], &st)) {
+		if (opt->no_links ? lstat(paths[i], &st) : stat(paths[i], &st)) {
 			struct srcloc loc = { model_intern_file(m, paths[i]), 0, 0, NULL };
 			diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read: %s", strerror(errno));
 			errors++;
@@ -371,7 +371,7 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 			add_pending(&pl, paths[i], 1, SKIP_NONE);
 		} else {
 			struct path_list files = { NULL, 0, 0 };
-			errors += walk_dir(paths[i], 0, &files, m, inputs);
+			errors += walk_dir(paths[i], opt->no_links, 0, &files, m, inputs);
 			for (size_t j = 0; j < files.nr; j++) {
 				add_pending(&pl, files.items[j].path, 0, files.items[j].skip);
 				ALLOC_GROW(owned, nr_owned + 1, alloc_owned);

@@ -17,6 +17,7 @@ struct snapshot_options {
 	size_t max_input_bytes;  /* larger files are an input error, not read */
 	int jobs;                /* threads reading and decoding ahead (--jobs); <= 1: none */
 	struct timings *timings; /* --timings: where the time goes; NULL when not asked */
+	int no_links;            /* the paths themselves may not be symbolic links (--fleet's host folders) */
 };
 
 /*

@@ -117,5 +117,15 @@ want="pipe.txt=fifo sock.txt=socket"
 [ "$r" = "$want" ] && ok || no "JSON skipped inputs: '$r'"
 schema_ok "FIFOs, sockets and devices in a snapshot" "$T/out.json"
 
+# ---- fleets: a host folder that is a link is not linted ----
+mkdir "$T/fleet"
+cp -r fixtures/story "$T/fleet/web01"
+cp -r fixtures/story-fixed "$T/fleet/web02"
+rm "$T/fleet/web02/snapshot.json"
+ln -s "$T/outside" "$T/fleet/evil"
+(cd "$T" && lint "$T/fleet.txt" --fleet fleet)
+expect "a fleet host folder that is a link" 1 "^fleet/evil: note: a symbolic link, not followed: not linted as a host" "$T/fleet.txt"
+grep -q '^== evil\|secret.outside.example' "$T/fleet.txt" && no "a linked fleet folder was linted" || ok
+
 echo "hostile-fs: $pass passed, $fail failed"
 [ $fail = 0 ]
