@@ -107,9 +107,12 @@ static enum skip_reason skip_reason_of(mode_t mode)
 	return SKIP_OTHER;
 }
 
+/* How deep walk_dir() goes: dir's subdirectories are level 1. */
+#define WALK_MAX_DEPTH 32
+
 /*
  * Appends the files under dir, sorted, recursing into subdirectories
- * (depth-limited).  Symbolic links are never followed, to a file or a
+ * down to WALK_MAX_DEPTH levels (a deeper one gets a note, not a walk).  Symbolic links are never followed, to a file or a
  * directory: the snapshot is what is under dir, and a link could lead
  * to /etc, to /proc/kmsg (whose read blocks) or round in a loop.  Links
  * and other files that are not regular (FIFOs, sockets, devices) are
@@ -140,8 +143,14 @@ static int walk_dir(const char *dir, int nofollow, int depth, struct path_list *
 			continue;       /* vanished */
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (depth < 32)
+			if (depth < WALK_MAX_DEPTH) {
 				errors += walk_dir(path, 1, depth + 1, out, m, inputs);
+			} else {
+				struct srcloc loc = { model_intern_file(m, path), 0, 0, NULL };
+				diag_input(inputs, "input", SEV_NOTE, &loc,
+					   "directory nested deeper than %d levels: not searched",
+					   WALK_MAX_DEPTH);
+			}
 			free(path);
 		} else {
 			ALLOC_GROW(out->items, out->nr + 1, out->alloc);

@@ -127,5 +127,18 @@ ln -s "$T/outside" "$T/fleet/evil"
 expect "a fleet host folder that is a link" 1 "^fleet/evil: note: a symbolic link, not followed: not linted as a host" "$T/fleet.txt"
 grep -q '^== evil\|secret.outside.example' "$T/fleet.txt" && no "a linked fleet folder was linted" || ok
 
+# ---- directories nested past the walker's limit are named ----
+deep="$T/deep"
+i=0
+while [ $i -lt 40 ]; do deep="$deep/d"; i=$((i + 1)); done
+mkdir -p "$deep"
+cp "$GOOD"/* "$T/deep/"
+cp "$GOOD/schannel.reg" "$deep/"
+lint "$T/out" "$T/deep"
+# the top directory is level 0: level 33 is the first not searched, and the only one named
+limit="$T/deep$(printf '/d%.0s' $(seq 33))"
+expect "a directory nested too deep" 1 "^$limit: note: directory nested deeper than 32 levels: not searched" "$T/out"
+[ "$(grep -c 'nested deeper' "$T/out")" = 1 ] && ok || no "directories nested too deep: not one note"
+
 echo "hostile-fs: $pass passed, $fail failed"
 [ $fail = 0 ]
