@@ -140,5 +140,53 @@ limit="$T/deep$(printf '/d%.0s' $(seq 33))"
 expect "a directory nested too deep" 1 "^$limit: note: directory nested deeper than 32 levels: not searched" "$T/out"
 [ "$(grep -c 'nested deeper' "$T/out")" = 1 ] && ok || no "directories nested too deep: not one note"
 
+# ---- -o: devices and FIFOs are written to, never replaced; no input is overwritten ----
+if [ $have_mknod = 1 ]; then
+	mknod "$T/null" c 1 3              # /dev/null's numbers, in the temporary folder
+	lint "$T/out" -o "$T/null" "$GOOD"
+	[ $rc = 1 ] && [ -c "$T/null" ] && ok || no "-o onto a character device: exit $rc, now a $(stat -c %F "$T/null")"
+fi
+# a link where the report goes is replaced, never followed onto what it names
+if [ $have_mknod = 1 ]; then
+	ln -s "$T/null" "$T/report-link"
+	lint "$T/out" -o "$T/report-link" "$GOOD"
+	[ $rc = 1 ] && [ -f "$T/report-link" ] && [ ! -L "$T/report-link" ] && [ -c "$T/null" ] && ok ||
+		no "-o onto a link to a device: exit $rc, now a $(stat -c %F "$T/report-link")"
+fi
+# the system's own links to standard output are followed, and written in place
+timeout 10 "$BIN" --now 2026-01-01T00:00:00Z -o /proc/self/fd/1 "$GOOD" > "$T/stdout" 2> "$T/out"
+rc=$?
+expect "-o /proc/self/fd/1" 1 "SCL001 ctl-store-missing" "$T/stdout"
+mkdir "$T/report-dir"
+lint "$T/out" -o "$T/report-dir" "$GOOD"
+expect "-o naming a directory" 2 "cannot write '$T/report-dir': a directory, not a regular file" "$T/out"
+[ -z "$(ls "$T" | grep 'report-dir.tmp')" ] && ok || no "-o naming a directory left a temporary file"
+mkfifo "$T/report.fifo"
+timeout 10 cat "$T/report.fifo" > "$T/from-fifo" &
+reader=$!
+lint "$T/out" -o "$T/report.fifo" "$GOOD"
+wait $reader
+[ $rc = 1 ] && [ -p "$T/report.fifo" ] && grep -q 'SCL001 ctl-store-missing' "$T/from-fifo" && ok ||
+	no "-o onto a FIFO: exit $rc, now a $(stat -c %F "$T/report.fifo"), $(wc -c < "$T/from-fifo") bytes read from it"
+mkdir "$T/in"
+cp "$GOOD"/* "$T/in/"
+sums=$(md5sum "$T/in/schannel.reg" "$T/in/netsh-sslcert.txt")
+lint "$T/out" -o "$T/in/schannel.reg" "$T/in"
+expect "-o naming a file found in a snapshot folder" 2 "^sslcertlint: cannot write the report to '$T/in/schannel.reg': it is the input '$T/in/schannel.reg'" "$T/out"
+ln "$T/in/netsh-sslcert.txt" "$T/hard.txt"
+lint "$T/out" -o "$T/hard.txt" "$T/in/schannel.reg" "$T/in/netsh-sslcert.txt"
+expect "-o naming an input under another name (a hard link)" 2 "^sslcertlint: cannot write the report to '$T/hard.txt': it is the input '$T/in/netsh-sslcert.txt'" "$T/out"
+[ "$(md5sum "$T/in/schannel.reg" "$T/in/netsh-sslcert.txt")" = "$sums" ] && ok || no "-o overwrote an input"
+printf '{}\n' > "$T/cfg.json"
+lint "$T/out" --config "$T/cfg.json" -o "$T/cfg.json" "$GOOD"
+expect "-o naming the configuration" 2 "^sslcertlint: cannot write the report to '$T/cfg.json': it is the input '$T/cfg.json'" "$T/out"
+[ "$(cat "$T/cfg.json")" = '{}' ] && ok || no "-o overwrote the configuration"
+# a report replaced keeps its permission bits
+printf 'previous report\n' > "$T/report.txt"
+chmod 640 "$T/report.txt"
+lint "$T/out" -o "$T/report.txt" "$GOOD"
+[ $rc = 1 ] && [ "$(stat -c %a "$T/report.txt")" = 640 ] && grep -q 'SCL001 ctl-store-missing' "$T/report.txt" && ok ||
+	no "-o onto a 640 report: exit $rc, mode $(stat -c %a "$T/report.txt")"
+
 echo "hostile-fs: $pass passed, $fail failed"
 [ $fail = 0 ]
