@@ -28,6 +28,15 @@ lint() {
 	[ $rc = 124 ] && echo "    (timed out: the linter hung)"
 	return 0
 }
+# lint_in DIR OUT ARG...: lint, run in DIR
+lint_in() {
+	dir=$1 out=$2
+	shift 2
+	(cd "$dir" && exec timeout 10 "$BIN" --now 2026-01-01T00:00:00Z --color never "$@") > "$out" 2>&1
+	rc=$?
+	[ $rc = 124 ] && echo "    (timed out: the linter hung)"
+	return 0
+}
 # expect DESC CODE PATTERN FILE: exit $rc is CODE and FILE has a line matching PATTERN
 expect() {
 	if [ "$rc" != "$2" ]; then
@@ -69,7 +78,7 @@ lint "$T/out" --config "$T/pipe" "$GOOD"
 expect "--config naming a FIFO" 2 "^$T/pipe: error: cannot read the configuration: a FIFO, not a regular file" "$T/out"
 mkdir "$T/cwd"
 mkfifo "$T/cwd/.sslcertlint.json"
-(cd "$T/cwd" && lint "$T/out" "$GOOD")
+lint_in "$T/cwd" "$T/out" "$GOOD"
 expect "a .sslcertlint.json that is a FIFO" 2 "^.sslcertlint.json: error: cannot read the configuration: a FIFO, not a regular file" "$T/out"
 lint "$T/out" --baseline "$T/pipe" "$GOOD"
 expect "--baseline naming a FIFO" 2 "cannot read the baseline: a FIFO, not a regular file" "$T/out"
@@ -123,7 +132,7 @@ cp -r fixtures/story "$T/fleet/web01"
 cp -r fixtures/story-fixed "$T/fleet/web02"
 rm "$T/fleet/web02/snapshot.json"
 ln -s "$T/outside" "$T/fleet/evil"
-(cd "$T" && lint "$T/fleet.txt" --fleet fleet)
+lint_in "$T" "$T/fleet.txt" --fleet fleet
 expect "a fleet host folder that is a link" 1 "^fleet/evil: note: a symbolic link, not followed: not linted as a host" "$T/fleet.txt"
 grep -q '^== evil\|secret.outside.example' "$T/fleet.txt" && no "a linked fleet folder was linted" || ok
 
