@@ -197,5 +197,22 @@ lint "$T/out" -o "$T/report.txt" "$GOOD"
 [ $rc = 1 ] && [ "$(stat -c %a "$T/report.txt")" = 640 ] && grep -q 'SCL001 ctl-store-missing' "$T/report.txt" && ok ||
 	no "-o onto a 640 report: exit $rc, mode $(stat -c %a "$T/report.txt")"
 
+# ---- fleets: two folders claiming one host name ----
+cp -r fixtures/story "$T/fleet/aaa-new"      # claims WEB01 too, and sorts first
+lint_in "$T" "$T/fleet.txt" --fleet fleet
+expect "two fleet folders claiming one host" 2 "^fleet/web01: error: host name 'WEB01' of 'fleet/web01' is also that of 'fleet/aaa-new'" "$T/fleet.txt"
+grep -q '^== WEB01 (fleet/' "$T/fleet.txt" && no "a folder took the host name WEB01 claimed twice" || ok
+grep -q '^== WEB01 (aaa-new) (fleet/aaa-new) ==' "$T/fleet.txt" && grep -q '^== WEB01 (web01) (fleet/web01) ==' "$T/fleet.txt" && ok ||
+	no "the two WEB01 folders are not reported apart"
+# host names compare without case, as Windows compares them
+sed 's/WEB01/web01/' fixtures/story/snapshot.json > "$T/fleet/aaa-new/snapshot.json"
+lint_in "$T" "$T/fleet2.txt" --fleet fleet
+expect "two fleet folders claiming one host in other cases" 2 "^fleet/web01: error: host name 'WEB01' of 'fleet/web01' is also that of 'fleet/aaa-new'" "$T/fleet2.txt"
+for fmt in text json sarif; do
+	lint_in "$T" "$T/j1.$fmt" --fleet fleet --format $fmt --jobs 1
+	lint_in "$T" "$T/j4.$fmt" --fleet fleet --format $fmt --jobs 4
+	cmp -s "$T/j1.$fmt" "$T/j4.$fmt" && ok || no "fleet $fmt report differs between --jobs 1 and 4"
+done
+
 echo "hostile-fs: $pass passed, $fail failed"
 [ $fail = 0 ]
