@@ -129,6 +129,10 @@ check-time-reference: sslcertlint
 check-hostile-baseline: sslcertlint
 	LC_ALL=C tests/hostile-baseline.sh
 
+# links, FIFOs, devices and clashing fleet folders from a hostile repository
+check-hostile-fs: sslcertlint
+	LC_ALL=C tests/hostile-fs.sh
+
 check-json-schema: sslcertlint
 	LC_ALL=C tests/json-schema.sh
 
@@ -190,7 +194,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -206,4 +210,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -252,7 +252,7 @@ int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs
 	unsigned char *buf;
 	size_t n;
 	const char *why = NULL;
-	if (read_whole_file(path, BASELINE_MAX_BYTES, &buf, &n, &why)) {
+	if (read_whole_file(path, 0, BASELINE_MAX_BYTES, &buf, &n, &why)) {
 		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc, "cannot read the baseline: %s",
 			   why ? why : "larger than " BASELINE_MAX_TEXT);
 		return 1;

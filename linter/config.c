@@ -239,7 +239,7 @@ int config_load(struct lint_config *c, const char *path, int explicit,
 	size_t n;
 	const char *why = NULL;
 	c->path = arena_strdup(&c->arena, path);
-	int rc = read_whole_file(path, CONFIG_MAX_BYTES, &buf, &n, &why);
+	int rc = read_whole_file(path, 0, CONFIG_MAX_BYTES, &buf, &n, &why);
 	if (rc) {
 		if (!explicit && rc == -1 && errno == ENOENT) {
 			c->path = NULL;

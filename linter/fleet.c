@@ -39,27 +39,70 @@ static int cmp_hosts(const void *a, const void *b)
 	return c ? c : strcmp(x->dir, y->dir);
 }
 
-/*
- * Host names: the manifest's, else the folder's.  Two folders claiming one
- * name would mix their findings, so the later one is told apart by its
- * folder ("web01 (web01-old)"), and by a number if even that is taken.
- */
-static void name_hosts(struct fleet *f, char **folders)
+/* s with ASCII letters lower-cased, in the arena. */
+static const char *lower(struct arena *a, const char *s)
 {
-	struct strmap seen = STRMAP_INIT;
+	char *l = arena_strdup(a, s);
+	for (char *p = l; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return l;
+}
+
+/*
+ * Host names: the manifest's, else the folder's.  Two folders claiming
+ * one name (compared without case, as Windows compares host names) would
+ * mix their findings, and a folder added later could take over a
+ * server's name, and with it its baseline: each later claim is an input
+ * error naming both folders, and every folder claiming the name is told
+ * apart by its folder ("WEB01 (web01)"), none taking it alone.  A name
+ * still taken after that gets a number ("WEB01 (web01 2)").  Returns the
+ * number of errors.
+ */
+static int name_hosts(struct fleet *f, char **folders, struct diag_list *inputs)
+{
+	struct strmap first = STRMAP_INIT, seen = STRMAP_INIT;
+	const char **base = xcalloc(f->nr, sizeof(*base));
+	char *clash = xcalloc(f->nr, 1);
+	int errors = 0;
 
 	for (size_t i = 0; i < f->nr; i++) {
 		struct fleet_host *h = &f->hosts[i];
-		const char *base = h->result.manifest_host ? h->result.manifest_host : folders[i];
-		const char *name = base;
+		base[i] = h->result.manifest_host ? h->result.manifest_host : folders[i];
+		const char *key = lower(&f->arena, base[i]);
+		struct fleet_host *other = strmap_get(&first, key);
+		if (!other) {
+			strmap_put(&first, key, h);
+			continue;
+		}
+		size_t j = (size_t)(other - f->hosts);
+		struct srcloc loc = { arena_strdup(&f->arena, h->dir), 0, 0, NULL };
+		diag_input(inputs, "input", SEV_ERROR, &loc,
+			   "host name '%s' of '%s' is also that of '%s'%s%s%s: two snapshots of one "
+			   "server, or a folder claiming another's name; each is reported under its "
+			   "folder (give each server its own host name in snapshot.json)",
+			   base[i], h->dir, other->dir,
+			   strcmp(base[i], base[j]) ? " (as '" : "",
+			   strcmp(base[i], base[j]) ? base[j] : "",
+			   strcmp(base[i], base[j]) ? "')" : "");
+		clash[i] = clash[j] = 1;
+		errors++;
+	}
+	for (size_t i = 0; i < f->nr; i++) {
+		struct fleet_host *h = &f->hosts[i];
+		const char *name = clash[i] ? arena_strfmt(&f->arena, "%s (%s)", base[i], folders[i])
+					    : base[i];
 		for (unsigned n = 2; strmap_get(&seen, name); n++)
-			name = n == 2 ? arena_strfmt(&f->arena, "%s (%s)", base, folders[i])
-				      : arena_strfmt(&f->arena, "%s (%s %u)", base, folders[i], n - 1);
+			name = arena_strfmt(&f->arena, "%s (%s %u)", base[i], folders[i], n);
 		h->name = arena_strdup(&f->arena, name);
 		strmap_put(&seen, h->name, h);
 	}
+	strmap_release(&first);
 	strmap_release(&seen);
+	free(base);
+	free(clash);
 	qsort(f->hosts, f->nr, sizeof(*f->hosts), cmp_hosts);
+	return errors;
 }
 
 int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings *s, int jobs,
@@ -72,7 +115,7 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 	memset(f, 0, sizeof(*f));
 	arena_init(&f->arena);
 	loc.file = arena_strdup(&f->arena, dir);
-	if (snapshot_dir_names(dir, &names, &nr)) {
+	if (snapshot_dir_names(dir, 0, &names, &nr)) {
 		diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read fleet directory: %s",
 			   strerror(errno));
 		return 1;
@@ -81,15 +124,20 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 	for (size_t i = 0; i < nr; i++) {
 		char *path = snapshot_join_path(dir, names[i]);
 		struct stat st;
-		if (!stat(path, &st) && S_ISDIR(st.st_mode)) {
-			ALLOC_GROW(f->hosts, f->nr + 1, alloc);
-			memset(&f->hosts[f->nr], 0, sizeof(*f->hosts));
-			f->hosts[f->nr].dir = path;
-			folders[f->nr++] = names[i];
-			continue;
+		int is_link = 0;
+		if (!lstat(path, &st)) {
+			if (S_ISDIR(st.st_mode)) {
+				ALLOC_GROW(f->hosts, f->nr + 1, alloc);
+				memset(&f->hosts[f->nr], 0, sizeof(*f->hosts));
+				f->hosts[f->nr].dir = path;
+				folders[f->nr++] = names[i];
+				continue;
+			}
+			is_link = S_ISLNK(st.st_mode);
 		}
 		struct srcloc file = { arena_strdup(&f->arena, path), 0, 0, NULL };
-		diag_input(inputs, "input", SEV_NOTE, &file,
+		diag_input(inputs, "input", SEV_NOTE, &file, is_link ?
+			   "a symbolic link, not followed: not linted as a host folder" :
 			   "not in a host folder: left out (with --fleet, each subdirectory is one server's snapshot)");
 		free(path);
 		free(names[i]);
@@ -102,13 +150,16 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 		return 1;
 	}
 
-	struct fleet_job job = { f, s };
+	/* a host folder swapped for a link since the lstat() is not followed either */
+	struct lint_settings hs = *s;
+	hs.snap.no_links = 1;
+	struct fleet_job job = { f, &hs };
 	workers_run(f->nr, jobs, lint_host, &job);
-	name_hosts(f, folders);
+	int errors = name_hosts(f, folders, inputs);
 	for (size_t i = 0; i < f->nr; i++)
 		free(folders[i]);
 	free(folders);
-	return 0;
+	return errors;
 }
 
 /* Appends the diagnostics of from to the view to, stamped with host. */

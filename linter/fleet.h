@@ -9,7 +9,9 @@
 
 /*
  * The hosts of one run.  --fleet DIR: every subdirectory of DIR is one
- * server's snapshot, named by its manifest's host, else by the folder;
+ * server's snapshot, named by its manifest's host, else by the folder
+ * (a name claimed twice is an input error, and each claimant is named
+ * by its folder too);
  * the hosts are linted alone (lint.h), several at once on worker
  * threads, and listed by name, so the report is the same for any
  * --jobs.  Without --fleet, the paths on the command line are a fleet
@@ -33,9 +35,10 @@ void fleet_lint_one(struct fleet *f, const char *const *paths, size_t nr_paths,
 
 /*
  * Lints each subdirectory of dir as a host, up to jobs at a time.  Problems
- * with dir itself (unreadable, no host folder in it) go to inputs; returns
- * their number of errors.  Files beside the host folders are left out,
- * with a note.
+ * with dir itself (unreadable, no host folder in it, two folders claiming
+ * one host name) go to inputs; returns their number of errors.  Files beside the host folders are left out,
+ * with a note, and so are symbolic links, even to a folder: they are not
+ * followed (dir itself may be one).
  */
 int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings *s, int jobs,
 		   struct diag_list *inputs);

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -195,24 +196,62 @@ static int write_report(const struct options *o, report_fn fn, const struct repo
 		}
 		return 0;
 	}
-	struct atomic_file af;
-	if (atomic_file_open(&af, o->output)) {
-		fprintf(stderr, "sslcertlint: cannot write '%s': %s\n", o->output, strerror(errno));
+	struct output_file of;
+	if (output_file_open(&of, o->output)) {
+		fprintf(stderr, "sslcertlint: cannot write '%s': %s\n", o->output,
+			of.why ? of.why : strerror(errno));
 		return -1;
 	}
-	if (fn(r, af.fp)) {
+	const char *kept = of.tmp_path ? "; the previous report is left as it was" : "";
+	if (fn(r, of.fp)) {
 		int e = errno;
-		atomic_file_abort(&af);
-		fprintf(stderr, "sslcertlint: cannot write '%s': %s; the previous report is left as it was\n",
-			o->output, strerror(e));
+		output_file_abort(&of);
+		fprintf(stderr, "sslcertlint: cannot write '%s': %s%s\n", o->output, strerror(e), kept);
 		return -1;
 	}
-	if (atomic_file_commit(&af)) {
-		fprintf(stderr, "sslcertlint: cannot write '%s': %s; the previous report is left as it was\n",
-			o->output, strerror(errno));
+	if (output_file_commit(&of)) {
+		fprintf(stderr, "sslcertlint: cannot write '%s': %s%s\n", o->output, strerror(errno), kept);
 		return -1;
 	}
 	return 0;
+}
+
+/* path is the file st describes (by device and inode: a hard link or another spelling is). */
+static int same_file(const struct stat *st, const char *path)
+{
+	struct stat other;
+	return path && !stat(path, &other) && other.st_dev == st->st_dev && other.st_ino == st->st_ino;
+}
+
+/*
+ * The input that -o names, or NULL: a path on the command line, a file
+ * read from a snapshot directory (or skipped there), a host folder, the
+ * configuration.  The baseline may be replaced: it was read whole, and
+ * a report replacing the one it is compared with is how a baseline is
+ * kept up to date.
+ */
+static const char *output_is_input(const char *output, const char *const *paths, size_t nr_paths,
+				   const char *fleet, const struct fleet_report *fr,
+				   const struct lint_config *cfg)
+{
+	struct stat st;
+
+	if (stat(output, &st))
+		return NULL;     /* a new file */
+	for (size_t i = 0; i < nr_paths; i++)
+		if (same_file(&st, paths[i]))
+			return paths[i];
+	if (same_file(&st, fleet))
+		return fleet;
+	for (size_t i = 0; i < fr->nr_hosts; i++)
+		if (same_file(&st, fr->hosts[i].path))
+			return fr->hosts[i].path;
+	for (size_t i = 0; i < fr->nr_files; i++)
+		if (same_file(&st, fr->files[i].path))
+			return fr->files[i].path;
+	if (same_file(&st, cfg->path))
+		return cfg->path;
+	return NULL;
 }
 
 static int lint(const struct options *o, const char *const *paths, size_t nr_paths)
@@ -257,6 +296,13 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	input_errors += fr.input_errors;
 	if (o->dump_model) {
 		status = input_errors ? EXIT_TROUBLE : EXIT_CLEAN;
+		goto out;
+	}
+	const char *clash = o->output ? output_is_input(o->output, paths, nr_paths, o->fleet,
+							 &fr, &cfg) : NULL;
+	if (clash) {
+		status = usage_error("cannot write the report to '%s': it is the input '%s'",
+				     o->output, clash);
 		goto out;
 	}
 

@@ -27,6 +27,22 @@ const char *input_kind_name(enum input_kind kind)
 	return input_kind_names[kind];
 }
 
+static const char *const skip_reason_names[] = {
+	[SKIP_NONE] = "none",
+	[SKIP_UNKNOWN_KIND] = "unknown-kind",
+	[SKIP_SYMLINK] = "symlink",
+	[SKIP_FIFO] = "fifo",
+	[SKIP_SOCKET] = "socket",
+	[SKIP_CHAR_DEVICE] = "character-device",
+	[SKIP_BLOCK_DEVICE] = "block-device",
+	[SKIP_OTHER] = "other",
+};
+
+const char *skip_reason_name(enum skip_reason reason)
+{
+	return skip_reason_names[reason];
+}
+
 void model_init(struct model *m)
 {
 	memset(m, 0, sizeof(*m));

@@ -31,13 +31,31 @@ enum input_kind {
 /* "netsh", "reg", ... "unknown": the names the JSON report uses. */
 const char *input_kind_name(enum input_kind kind);
 
+/*
+ * Why a file found in a snapshot directory is listed but not linted.
+ * Only SKIP_UNKNOWN_KIND was read; the others were never opened.
+ */
+enum skip_reason {
+	SKIP_NONE = 0,           /* linted */
+	SKIP_UNKNOWN_KIND = 1,   /* read: not an input kind */
+	SKIP_SYMLINK,            /* a symbolic link: not followed */
+	SKIP_FIFO,
+	SKIP_SOCKET,
+	SKIP_CHAR_DEVICE,
+	SKIP_BLOCK_DEVICE,
+	SKIP_OTHER,              /* any other file that is not a regular one */
+};
+
+/* "unknown-kind", "symlink", "fifo", ...: the names the JSON report uses. */
+const char *skip_reason_name(enum skip_reason reason);
+
 /* One file of the snapshot, in the order the inputs were read. */
 struct input_file {
 	const char *path;        /* as given (relative stays relative); interned */
 	enum input_kind kind;
 	const char *encoding;    /* "utf-8", "utf-16le", ...; NULL when unread */
-	size_t bytes;
-	int skipped;             /* found in a directory, not an input kind: listed, not read */
+	size_t bytes;            /* 0 when not read */
+	enum skip_reason skipped;   /* found in a directory: listed, not linted (why), or SKIP_NONE */
 	int failed;              /* could not be read or decoded */
 	const char *host;        /* fleet mode: the server whose snapshot holds it; else NULL */
 };

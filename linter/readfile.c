@@ -9,18 +9,46 @@
 #include "readfile.h"
 #include "util.h"
 
-int read_whole_file(const char *path, size_t max, unsigned char **buf, size_t *len,
-		    const char **why)
+const char *file_not_regular(mode_t mode)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (S_ISFIFO(mode))
+		return "a FIFO, not a regular file";
+	if (S_ISSOCK(mode))
+		return "a socket, not a regular file";
+	if (S_ISCHR(mode))
+		return "a character device, not a regular file";
+	if (S_ISBLK(mode))
+		return "a block device, not a regular file";
+	if (S_ISDIR(mode))
+		return "a directory, not a regular file";
+	if (S_ISLNK(mode))
+		return "a symbolic link, not followed";
+	return "not a regular file";
+}
+
+int read_whole_file(const char *path, unsigned flags, size_t max, unsigned char **buf,
+		    size_t *len, const char **why)
+{
+	int oflags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+	if (flags & READ_NOFOLLOW)
+		oflags |= O_NOFOLLOW;
+	int fd = open(path, oflags);
 	struct stat st;
 	if (fd < 0) {
-		*why = strerror(errno);
+		int e = errno;
+		*why = e == ELOOP && (flags & READ_NOFOLLOW) ? file_not_regular(S_IFLNK) : strerror(e);
+		errno = e;
 		return -1;
 	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		*why = "not a regular file";
+	if (fstat(fd, &st)) {
+		*why = strerror(errno);
 		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = file_not_regular(st.st_mode);
+		close(fd);
+		errno = EINVAL;
 		return -1;
 	}
 	if ((uintmax_t)st.st_size > max) {

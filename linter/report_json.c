@@ -63,8 +63,10 @@ static json_t *inputs_json(const struct report *r)
 		json_set_str(o, "kind", input_kind_name(f->kind));
 		json_set_str(o, "encoding", f->encoding);
 		json_set_count(o, "bytes", f->bytes);
-		if (f->skipped)
+		if (f->skipped) {
 			json_set(o, "skipped", json_true());
+			json_set_str(o, "skipReason", skip_reason_name(f->skipped));
+		}
 		json_append(arr, o);
 	}
 	return arr;

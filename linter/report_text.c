@@ -10,8 +10,12 @@
  *               ["  fix (" shell "): " command LF]
  *   where     = path [":" line [":" col]]   (unknown parts left out)
  *             | "sslcertlint"               (no file: a run-level problem)
- *   skipped   = path ": note: skipped: not a netsh, reg, appconfig,
- *               certjson or manifest input" LF
+ *   skipped   = path ": note: skipped: " why LF
+ *   why       = "not a netsh, reg, appconfig, certjson or manifest input"
+ *             | "a symbolic link, not followed"
+ *             | "a " ("FIFO" | "socket" | "character device" | "block device")
+ *               ", not a regular file"
+ *             | "not a regular file"
  *   not-run   = "note: " id " " name " did not run: " reason LF
  *             | "note: " id (", " id)+ " did not run: " reason LF
  *               (the rules that did not run for one reason, on one line)
@@ -176,6 +180,17 @@ static size_t print_list(const struct report *r, const struct diag *const *list,
 	return n;
 }
 
+static const char *const skip_texts[] = {
+	[SKIP_NONE] = "",
+	[SKIP_UNKNOWN_KIND] = "not a netsh, reg, appconfig, certjson or manifest input",
+	[SKIP_SYMLINK] = "a symbolic link, not followed",
+	[SKIP_FIFO] = "a FIFO, not a regular file",
+	[SKIP_SOCKET] = "a socket, not a regular file",
+	[SKIP_CHAR_DEVICE] = "a character device, not a regular file",
+	[SKIP_BLOCK_DEVICE] = "a block device, not a regular file",
+	[SKIP_OTHER] = "not a regular file",
+};
+
 static void print_skipped(const struct report *r, const struct report_group *g, FILE *out)
 {
 	for (size_t i = 0; i < g->nr_files; i++) {
@@ -184,7 +199,7 @@ static void print_skipped(const struct report *r, const struct report_group *g, 
 		put_path(g->files[i]->path, out);
 		fputs(": ", out);
 		print_level(r, SEV_NOTE, out);
-		fputs(": skipped: not a netsh, reg, appconfig, certjson or manifest input\n", out);
+		fprintf(out, ": skipped: %s\n", skip_texts[g->files[i]->skipped]);
 	}
 }
 

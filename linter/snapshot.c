@@ -33,8 +33,14 @@ static const struct parser {
 	{ INPUT_MANIFEST, parse_manifest, NULL },
 };
 
+/* A file found while walking a directory. */
+struct found {
+	char *path;              /* malloc'd */
+	enum skip_reason skip;   /* SKIP_NONE: a regular file, to read; else not opened */
+};
+
 struct path_list {
-	char **items;
+	struct found *items;
 	size_t nr, alloc;
 };
 
@@ -43,16 +49,22 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int snapshot_dir_names(const char *dir, char ***names, size_t *nr)
+int snapshot_dir_names(const char *dir, int nofollow, char ***names, size_t *nr)
 {
-	DIR *d = opendir(dir);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 	struct dirent *e;
 	size_t alloc = 0;
 
 	*names = NULL;
 	*nr = 0;
-	if (!d)
+	if (!d) {
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		errno = err;
 		return -1;
+	}
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -77,18 +89,45 @@ char *snapshot_join_path(const char *dir, const char *name)
 	return p;
 }
 
+/* Why an entry of this type, found in a directory, is not read. */
+static enum skip_reason skip_reason_of(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return SKIP_NONE;
+	if (S_ISLNK(mode))
+		return SKIP_SYMLINK;
+	if (S_ISFIFO(mode))
+		return SKIP_FIFO;
+	if (S_ISSOCK(mode))
+		return SKIP_SOCKET;
+	if (S_ISCHR(mode))
+		return SKIP_CHAR_DEVICE;
+	if (S_ISBLK(mode))
+		return SKIP_BLOCK_DEVICE;
+	return SKIP_OTHER;
+}
+
+/* How deep walk_dir() goes: dir's subdirectories are level 1. */
+#define WALK_MAX_DEPTH 32
+
 /*
- * Appends the regular files under dir, sorted, recursing into
- * subdirectories (depth-limited, and never through symbolic links to
- * directories, so a link loop cannot hang the walk).
+ * Appends the files under dir, sorted, recursing into subdirectories
+ * down to WALK_MAX_DEPTH levels (a deeper one gets a note, not a walk).  Symbolic links are never followed, to a file or a
+ * directory: the snapshot is what is under dir, and a link could lead
+ * to /etc, to /proc/kmsg (whose read blocks) or round in a loop.  Links
+ * and other files that are not regular (FIFOs, sockets, devices) are
+ * listed with the reason they are skipped, and never opened; the
+ * subdirectories and files are opened with O_NOFOLLOW, so one swapped
+ * for a link after it was looked at is not followed either.  dir itself
+ * (a path named on the command line) may be a link unless nofollow.
  */
-static int walk_dir(const char *dir, int depth, struct path_list *out,
+static int walk_dir(const char *dir, int nofollow, int depth, struct path_list *out,
 		    struct model *m, struct diag_list *inputs)
 {
 	char **names;
 	size_t nr;
 
-	if (snapshot_dir_names(dir, &names, &nr)) {
+	if (snapshot_dir_names(dir, nofollow, &names, &nr)) {
 		struct srcloc loc = { model_intern_file(m, dir), 0, 0, NULL };
 		diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read directory: %s",
 			   strerror(errno));
@@ -97,21 +136,25 @@ static int walk_dir(const char *dir, int depth, struct path_list *out,
 	int errors = 0;
 	for (size_t i = 0; i < nr; i++) {
 		char *path = snapshot_join_path(dir, names[i]);
-		struct stat st, lst;
+		struct stat st;
 		free(names[i]);
-		if (stat(path, &st) || lstat(path, &lst)) {
+		if (lstat(path, &st)) {
 			free(path);
-			continue;       /* vanished, or a dangling link */
+			continue;       /* vanished */
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (!S_ISLNK(lst.st_mode) && depth < 32)
-				errors += walk_dir(path, depth + 1, out, m, inputs);
+			if (depth < WALK_MAX_DEPTH) {
+				errors += walk_dir(path, 1, depth + 1, out, m, inputs);
+			} else {
+				struct srcloc loc = { model_intern_file(m, path), 0, 0, NULL };
+				diag_input(inputs, "input", SEV_NOTE, &loc,
+					   "directory nested deeper than %d levels: not searched",
+					   WALK_MAX_DEPTH);
+			}
 			free(path);
-		} else if (S_ISREG(st.st_mode)) {
-			ALLOC_GROW(out->items, out->nr + 1, out->alloc);
-			out->items[out->nr++] = path;
 		} else {
-			free(path);
+			ALLOC_GROW(out->items, out->nr + 1, out->alloc);
+			out->items[out->nr++] = (struct found){ path, skip_reason_of(st.st_mode) };
 		}
 	}
 	free(names);
@@ -141,6 +184,7 @@ static const struct parser_steps *steps_for(enum input_kind kind)
 struct pending {
 	const char *path;
 	int explicit;            /* named on the command line, not found in a directory */
+	enum skip_reason skip;   /* found in a directory and not to be opened: why */
 	int rc;                  /* read_whole_file(): 0, -1 (why), -2 (too large) */
 	const char *why;
 	size_t len;
@@ -164,7 +208,10 @@ static void prepare_file(void *ctx, size_t i)
 	unsigned char *buf;
 	double t0 = timing_now();
 
-	f->rc = read_whole_file(f->path, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
+	if (f->skip)
+		return;
+	unsigned flags = f->explicit && !pl->opt->no_links ? 0 : READ_NOFOLLOW;
+	f->rc = read_whole_file(f->path, flags, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
 	double t1 = timing_now();
 	f->read_s = t1 - t0;
 	if (f->rc)
@@ -225,6 +272,10 @@ static int apply_file(struct model *m, struct pending *f, const struct snapshot_
 		tm->read += f->read_s;
 		tm->decode += f->decode_s;
 	}
+	if (f->skip) {
+		model_add_input(m, file, INPUT_UNKNOWN)->skipped = f->skip;
+		return 0;
+	}
 	if (f->rc) {
 		model_add_input(m, file, INPUT_UNKNOWN)->failed = 1;
 		return read_problems(f, loc, opt->max_input_bytes, inputs);
@@ -244,7 +295,7 @@ static int apply_file(struct model *m, struct pending *f, const struct snapshot_
 			in->failed = 1;
 			errors++;
 		} else {
-			in->skipped = 1;
+			in->skipped = SKIP_UNKNOWN_KIND;
 		}
 		return errors;
 	}
@@ -278,13 +329,15 @@ static void release_pending(struct pending *f)
 	text_release(&f->text);
 }
 
-static void add_pending(struct pipeline *pl, const char *path, int explicit)
+static void add_pending(struct pipeline *pl, const char *path, int explicit,
+			enum skip_reason skip)
 {
 	ALLOC_GROW(pl->items, pl->nr + 1, pl->alloc);
 	struct pending *f = &pl->items[pl->nr++];
 	memset(f, 0, sizeof(*f));
 	f->path = path;
 	f->explicit = explicit;
+	f->skip = skip;
 }
 
 /* A command-line argument: one file, or a directory's files items[first..first+nr). */
@@ -313,7 +366,7 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 	/* what to read, in order: the arguments, each directory walked and sorted */
 	for (size_t i = 0; i < nr_paths; i++) {
 		struct stat st;
-		if (stat(paths[i], &st)) {
+		if (opt->no_links ? lstat(paths[i], &st) : stat(paths[i], &st)) {
 			struct srcloc loc = { model_intern_file(m, paths[i]), 0, 0, NULL };
 			diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read: %s", strerror(errno));
 			errors++;
@@ -324,14 +377,14 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 		a->is_dir = S_ISDIR(st.st_mode);
 		a->first = pl.nr;
 		if (!a->is_dir) {
-			add_pending(&pl, paths[i], 1);
+			add_pending(&pl, paths[i], 1, SKIP_NONE);
 		} else {
 			struct path_list files = { NULL, 0, 0 };
-			errors += walk_dir(paths[i], 0, &files, m, inputs);
+			errors += walk_dir(paths[i], opt->no_links, 0, &files, m, inputs);
 			for (size_t j = 0; j < files.nr; j++) {
-				add_pending(&pl, files.items[j], 0);
+				add_pending(&pl, files.items[j].path, 0, files.items[j].skip);
 				ALLOC_GROW(owned, nr_owned + 1, alloc_owned);
-				owned[nr_owned++] = files.items[j];
+				owned[nr_owned++] = files.items[j].path;
 			}
 			free(files.items);
 		}

@@ -17,6 +17,7 @@ struct snapshot_options {
 	size_t max_input_bytes;  /* larger files are an input error, not read */
 	int jobs;                /* threads reading and decoding ahead (--jobs); <= 1: none */
 	struct timings *timings; /* --timings: where the time goes; NULL when not asked */
+	int no_links;            /* the paths themselves may not be symbolic links (--fleet's host folders) */
 };
 
 /*
@@ -35,7 +36,10 @@ void snapshot_init(void);
  * any number of jobs.  A directory's entries are read in byte order of their names;
  * names starting with '.' are left out.  A file of unknown kind found in
  * a directory is listed as skipped; one named explicitly is an input
- * error.  Inputs are opened read-only and never changed.
+ * error.  Symbolic links and files that are not regular (FIFOs,
+ * sockets, devices) found in a directory are listed as skipped, never
+ * followed or opened; paths named explicitly may be links.  Inputs are
+ * opened read-only and never changed.
  * Returns the number of input errors (SEV_ERROR) appended.
  */
 int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
@@ -43,10 +47,11 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 
 /*
  * The names in dir, sorted by byte value, without those starting with
- * '.'; *names and each name are malloc'd.  Returns 0, or -1 (errno) when
- * dir cannot be read.
+ * '.'; *names and each name are malloc'd.  With nofollow, dir itself may
+ * not be a symbolic link.  Returns 0, or -1 (errno) when dir cannot be
+ * read.
  */
-int snapshot_dir_names(const char *dir, char ***names, size_t *nr);
+int snapshot_dir_names(const char *dir, int nofollow, char ***names, size_t *nr);
 
 /* "dir/name", malloc'd. */
 char *snapshot_join_path(const char *dir, const char *name);

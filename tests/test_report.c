@@ -22,7 +22,7 @@ static const struct input_file files[] = {
 	{ NETSH, INPUT_NETSH, "utf-16le", 2048, 0, 0, NULL },
 	{ REG, INPUT_REG, "utf-16le", 512, 0, 0, NULL },
 	{ APPCONFIG, INPUT_APPCONFIG, "utf-8", 40960, 0, 0, NULL },
-	{ "snap/notes.txt", INPUT_UNKNOWN, NULL, 17, 1, 0, NULL },
+	{ "snap/notes.txt", INPUT_UNKNOWN, NULL, 17, SKIP_UNKNOWN_KIND, 0, NULL },
 };
 
 static const struct not_run not_run[] = {
@@ -304,6 +304,8 @@ static void test_json_full(void)
 	CU_ASSERT_STRING_EQUAL(unit_json_str(in3, "kind"), "unknown");
 	CU_ASSERT_PTR_NULL(json_object_get(in3, "encoding"));
 	CU_ASSERT(json_is_true(json_object_get(in3, "skipped")));
+	CU_ASSERT_STRING_EQUAL(unit_json_str(in3, "skipReason"), "unknown-kind");
+	CU_ASSERT_PTR_NULL(json_object_get(in0, "skipReason"));
 
 	json_t *findings = json_object_get(doc, "findings");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(findings), 3);
@@ -456,6 +458,57 @@ static void test_json_invalid_utf8(void)
 	fixture_release(&f);
 }
 
+/* Each reason a file found in a snapshot directory is skipped, in text and JSON. */
+static void test_skip_reasons(void)
+{
+	static const struct input_file skipped[] = {
+		{ "snap/a", INPUT_UNKNOWN, "utf-8", 5, SKIP_UNKNOWN_KIND, 0, NULL },
+		{ "snap/b", INPUT_UNKNOWN, NULL, 0, SKIP_SYMLINK, 0, NULL },
+		{ "snap/c", INPUT_UNKNOWN, NULL, 0, SKIP_FIFO, 0, NULL },
+		{ "snap/d", INPUT_UNKNOWN, NULL, 0, SKIP_SOCKET, 0, NULL },
+		{ "snap/e", INPUT_UNKNOWN, NULL, 0, SKIP_CHAR_DEVICE, 0, NULL },
+		{ "snap/f", INPUT_UNKNOWN, NULL, 0, SKIP_BLOCK_DEVICE, 0, NULL },
+		{ "snap/g", INPUT_UNKNOWN, NULL, 0, SKIP_OTHER, 0, NULL },
+	};
+	static const char *const names[] = {
+		"unknown-kind", "symlink", "fifo", "socket", "character-device", "block-device", "other",
+	};
+	struct fixture f;
+	int ret;
+
+	fixture_init(&f);
+	f.r.files = skipped;
+	f.r.nr_files = sizeof(skipped) / sizeof(*skipped);
+	char *s = unit_render(report_text, &f.r, &ret);
+	CU_ASSERT_EQUAL(ret, 0);
+	CU_ASSERT_STRING_EQUAL(s,
+		"snap/a: note: skipped: not a netsh, reg, appconfig, certjson or manifest input\n"
+		"snap/b: note: skipped: a symbolic link, not followed\n"
+		"snap/c: note: skipped: a FIFO, not a regular file\n"
+		"snap/d: note: skipped: a socket, not a regular file\n"
+		"snap/e: note: skipped: a character device, not a regular file\n"
+		"snap/f: note: skipped: a block device, not a regular file\n"
+		"snap/g: note: skipped: not a regular file\n"
+		"0 errors, 0 warnings, 0 notes \xe2\x80\x94 0 inputs, 0 bindings, 0 sites, 0 certificates\n");
+	free(s);
+
+	s = unit_render(report_json, &f.r, &ret);
+	CU_ASSERT_EQUAL(ret, 0);
+	unit_assert_report_schema(s);
+	json_t *doc = unit_parse_json(s);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	json_t *inputs = json_object_get(doc, "inputs");
+	CU_ASSERT_EQUAL_FATAL(json_array_size(inputs), sizeof(names) / sizeof(*names));
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		json_t *in = json_array_get(inputs, i);
+		CU_ASSERT(json_is_true(json_object_get(in, "skipped")));
+		CU_ASSERT_STRING_EQUAL(unit_json_str(in, "skipReason"), names[i]);
+	}
+	json_decref(doc);
+	free(s);
+	fixture_release(&f);
+}
+
 /* ---- shared ---------------------------------------------------------- */
 
 static void test_fingerprint(void)
@@ -547,6 +600,7 @@ void suite_report(void)
 		  { "json: fields, order, schema, determinism", test_json_full },
 		  { "json: empty report", test_json_empty },
 		  { "json: invalid UTF-8 replaced", test_json_invalid_utf8 },
+		  { "text and json: why a file is skipped", test_skip_reasons },
 		  { "fingerprint: rule id and key, not lines", test_fingerprint },
 		  { "write error returns -1", test_write_error },
 		  { "report_find and format names", test_find });
