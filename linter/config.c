@@ -1,7 +1,9 @@
 /*
  * The configuration file (see config.h for its shape), read with Jansson.
  * Jansson keeps no positions, so a problem's line is where the member's
- * name first stands in the text: good enough to find it in a small file.
+ * name first stands in the text, found through an index of the text made
+ * in one pass (struct text_index): reading stays linear in the size of
+ * the file, however many suppressions it holds.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include "decode.h"
 #include "readfile.h"
 #include "rule.h"
+#include "strmap.h"
 #include "timeutil.h"
 #include "util.h"
 
@@ -46,40 +49,195 @@ void config_release(struct lint_config *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/*
+ * Where names stand in the text.  A problem's line is the line of the
+ * first '"' that opens a run "name" in the text, wherever it stands (even
+ * inside another string); a suppression's line is that of the nth "rule"
+ * after the first "suppressions".  One pass over the text finds every
+ * '"'.  The bytes between two consecutive ones are a gap; "name" starts
+ * at a '"' exactly when the gaps from there on spell name, split at its
+ * '"' (one gap when it has none).  The gaps are kept in text order with
+ * their lines, each linked to the next gap of the same bytes, and a map
+ * gives the first and last gap of each distinct content: a look-up costs
+ * about the length of the name, not of the text.
+ */
+struct gap {
+	const char *s;           /* the bytes between two '"', NUL-terminated; NULL when they hold a NUL */
+	uint32_t line;           /* the line of the opening '"' */
+	uint32_t next;           /* the next gap with the same bytes, or NO_GAP */
+};
+
+#define NO_GAP UINT32_MAX
+
+struct gap_chain {
+	uint32_t first, last;
+};
+
+struct text_index {
+	char *copy;              /* the text with each '"' made a NUL: where the gaps live */
+	struct gap *gaps;
+	size_t nr, alloc;
+	struct strmap chains;    /* gap bytes -> struct gap_chain */
+	struct strmap found;     /* names with a '"' looked up so far -> 1 + line */
+	struct arena arena;      /* the chains, and the names in found */
+};
+
+static void text_index_add(struct text_index *x, const char *s, size_t len, uint32_t line)
+{
+	ALLOC_GROW(x->gaps, x->nr + 1, x->alloc);
+	uint32_t k = (uint32_t)x->nr++;
+	struct gap *g = &x->gaps[k];
+	g->s = strlen(s) == len ? s : NULL;
+	g->line = line;
+	g->next = NO_GAP;
+	if (!g->s)
+		return;
+	struct gap_chain *c = strmap_get(&x->chains, s);
+	if (c) {
+		x->gaps[c->last].next = k;
+		c->last = k;
+	} else {
+		c = arena_alloc(&x->arena, sizeof(*c));
+		c->first = c->last = k;
+		strmap_put(&x->chains, s, c);
+	}
+}
+
+static void text_index_init(struct text_index *x, const struct text *t)
+{
+	size_t open = 0;
+	uint32_t line = 1, open_line = 0;
+
+	memset(x, 0, sizeof(*x));
+	strmap_init(&x->chains);
+	strmap_init(&x->found);
+	arena_init(&x->arena);
+	x->copy = xmalloc(t->len + 1);
+	memcpy(x->copy, t->buf, t->len);
+	x->copy[t->len] = '\0';
+	for (size_t i = 0; i < t->len; i++) {
+		if (x->copy[i] == '\n') {
+			line++;
+		} else if (x->copy[i] == '"') {
+			x->copy[i] = '\0';
+			if (open_line)
+				text_index_add(x, x->copy + open + 1, i - open - 1, open_line);
+			open = i;
+			open_line = line;
+		}
+	}
+}
+
+static void text_index_release(struct text_index *x)
+{
+	free(x->copy);
+	free(x->gaps);
+	strmap_release(&x->chains);
+	strmap_release(&x->found);
+	arena_release(&x->arena);
+}
+
+static const struct gap_chain *chain_of(const struct text_index *x, const char *s)
+{
+	return strmap_get(&x->chains, s);
+}
+
+/* The line where "name" first stands, for a name with a '"' in it; 1 when nowhere. */
+static uint32_t text_index_find_split(struct text_index *x, const char *name)
+{
+	uintptr_t memo = (uintptr_t)strmap_get(&x->found, name);
+	if (memo)
+		return (uint32_t)(memo - 1);
+
+	char *segs = arena_strdup(&x->arena, name);
+	size_t nr_segs = 1;
+	for (char *p = segs; *p; p++)
+		if (*p == '"') {
+			*p = '\0';
+			nr_segs++;
+		}
+	const struct gap_chain *c = chain_of(x, segs);
+	uint32_t line = 1;
+	for (uint32_t j = c ? c->first : NO_GAP; j != NO_GAP; j = x->gaps[j].next) {
+		const char *seg = segs;
+		size_t n;
+		if (x->nr - j < nr_segs)
+			break;
+		for (n = 1; n < nr_segs; n++) {
+			seg += strlen(seg) + 1;
+			if (!x->gaps[j + n].s || strcmp(x->gaps[j + n].s, seg))
+				break;
+		}
+		if (n == nr_segs) {
+			line = x->gaps[j].line;
+			break;
+		}
+	}
+	strmap_put(&x->found, arena_strdup(&x->arena, name), (void *)((uintptr_t)line + 1));
+	return line;
+}
+
+/* The line where "name" first stands in the text; 1 when it stands nowhere. */
+static uint32_t text_index_find(struct text_index *x, const char *name)
+{
+	if (strchr(name, '"'))
+		return text_index_find_split(x, name);
+	const struct gap_chain *c = chain_of(x, name);
+	return c ? x->gaps[c->first].line : 1;
+}
+
+/*
+ * Walks the places where "name" stands after the first "anchor", in text
+ * order: nth_line() gives the line of the nth of them (0-based; 1 when
+ * there are fewer), for nth that never decrease.
+ */
+struct nth_cursor {
+	const struct text_index *x;
+	uint32_t at;             /* the gap of place number n, or NO_GAP */
+	size_t n;
+};
+
+static void nth_cursor_init(struct nth_cursor *cur, const struct text_index *x,
+			    const char *anchor, const char *name)
+{
+	const struct gap_chain *a = chain_of(x, anchor), *c = chain_of(x, name);
+	cur->x = x;
+	cur->n = 0;
+	cur->at = a && c ? c->first : NO_GAP;
+	while (cur->at != NO_GAP && cur->at <= a->first)
+		cur->at = x->gaps[cur->at].next;
+}
+
+static uint32_t nth_line(struct nth_cursor *cur, size_t nth)
+{
+	if (nth < cur->n)
+		BUG("nth_line() asked to go back");
+	for (; cur->n < nth && cur->at != NO_GAP; cur->n++)
+		cur->at = cur->x->gaps[cur->at].next;
+	return cur->at != NO_GAP ? cur->x->gaps[cur->at].line : 1;
+}
+
 struct reader {
 	struct lint_config *c;
 	const struct text *t;
 	struct diag_list *inputs;
 	int errors;
+	struct text_index index; /* built at the first look-up */
+	int indexed;
 };
 
-/*
- * The line where "name" stands for the nth time (0-based) after the first
- * "anchor" (NULL: from the start); 1 when it cannot be found.
- */
-static uint32_t line_of_nth(const struct reader *r, const char *anchor, const char *name,
-			    size_t nth)
+static struct text_index *index_of(struct reader *r)
 {
-	uint32_t line = 1;
-	for (size_t i = 0; i < r->t->len; i++) {
-		const char *want = anchor ? anchor : name;
-		size_t n = strlen(want);
-		if (r->t->buf[i] == '\n') {
-			line++;
-		} else if (r->t->buf[i] == '"' && i + n + 2 <= r->t->len &&
-			   !strncmp(r->t->buf + i + 1, want, n) && r->t->buf[i + 1 + n] == '"') {
-			if (anchor)
-				anchor = NULL;
-			else if (!nth--)
-				return line;
-		}
+	if (!r->indexed) {
+		text_index_init(&r->index, r->t);
+		r->indexed = 1;
 	}
-	return 1;
+	return &r->index;
 }
 
-static struct srcloc loc_of(const struct reader *r, const char *name)
+static struct srcloc loc_of(struct reader *r, const char *name)
 {
-	struct srcloc loc = { r->c->path, name ? line_of_nth(r, NULL, name, 0) : 1, 0, NULL };
+	struct srcloc loc = { r->c->path, name ? text_index_find(index_of(r), name) : 1, 0, NULL };
 	return loc;
 }
 
@@ -186,10 +344,12 @@ static void read_suppressions(struct reader *r, json_t *list)
 {
 	size_t i;
 	json_t *s;
+	struct nth_cursor rules;
 	if (!json_is_array(list)) {
 		error(r, "suppressions", "bad value for '%s': expected an array", "suppressions");
 		return;
 	}
+	nth_cursor_init(&rules, index_of(r), "suppressions", "rule");
 	r->c->suppressions = xcalloc(json_array_size(list) ? json_array_size(list) : 1,
 				     sizeof(*r->c->suppressions));
 	json_array_foreach(list, i, s) {
@@ -212,7 +372,7 @@ static void read_suppressions(struct reader *r, json_t *list)
 		sup.reason = string_member(r, s, "reason", 1);
 		const char *expires = string_member(r, s, "expires", 0);
 		sup.loc = loc_of(r, "suppressions");
-		sup.loc.line = line_of_nth(r, "suppressions", "rule", i);
+		sup.loc.line = nth_line(&rules, i);
 		if (rule && !rule_index(rule, &idx)) {
 			error(r, rule, "unknown rule '%s' in a suppression: see sslcertlint --list-rules", rule);
 			continue;
@@ -234,7 +394,7 @@ static void read_suppressions(struct reader *r, json_t *list)
 int config_load(struct lint_config *c, const char *path, int explicit,
 		struct diag_list *inputs)
 {
-	struct reader r = { c, NULL, inputs, 0 };
+	struct reader r = { .c = c, .inputs = inputs };
 	unsigned char *buf;
 	size_t n;
 	const char *why = NULL;
@@ -281,6 +441,8 @@ int config_load(struct lint_config *c, const char *path, int explicit,
 		}
 	}
 	json_decref(doc);
+	if (r.indexed)
+		text_index_release(&r.index);
 	text_release(&t);
 	return r.errors;
 }

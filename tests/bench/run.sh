@@ -3,11 +3,14 @@
 # of reading the same inputs with standard tools.  docs/performance.md explains
 # the table.
 #
-#   tests/bench/run.sh                 sizes 1000 10000 100000 (or BENCH_SIZES="..."),
+#   tests/bench/run.sh                 sizes 1000 10000 100000 (or BENCH_SIZES="...";
+#                                      BENCH_SIZES= BENCH_PATHO= for none),
 #                                      and a fleet of 200 1000-site hosts
 #                                      (BENCH_FLEET_HOSTS=N; 0 for none), and the
 #                                      worst case for joins and rules at 10000 and
-#                                      100000 bindings (BENCH_PATHO="...")
+#                                      100000 bindings (BENCH_PATHO="..."), and a
+#                                      configuration with 40000 suppressions
+#                                      (BENCH_CONFIG=N; 0 for none)
 #
 # For each size it generates a snapshot with tests/bench/gen-snapshot into
 # build/bench/N/ (kept: generated again only when missing or when gen-snapshot or
@@ -19,7 +22,9 @@
 #     .json file, wall times and their sum;
 #   - linter/floor, peak RSS per input byte.
 # Timings are the best of 3 runs below 100000 sites, 1 run from there on.  Then
-# time(100k)/time(10k).
+# time(100k)/time(10k).  The configuration row lints fixtures/demo with
+# --config and tests/bench/gen-config's file; its floor is `jq empty` of that
+# file.
 #
 # Needs /usr/bin/time (Debian: time), xmllint (libxml2-utils) and jq; as root
 # they are installed when missing.  The 100000-site snapshot takes about 2.9 GB
@@ -27,7 +32,6 @@
 set -eu
 cd "$(dirname "$0")/../.."
 
-SIZES=${BENCH_SIZES:-1000 10000 100000}
 OUT=${BENCH_DIR:-build/bench}
 GEN=tests/bench/gen-snapshot
 TEMPLATE=tools/fixture-gen/appconfig.xml
@@ -52,7 +56,11 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
 		die "missing ${need_pkgs[*]}: apt-get install ${need_pkgs[*]} (as root)"
 	fi
 fi
-python3 -c 'import cryptography' 2>/dev/null || die "gen-snapshot needs python3 with the cryptography module"
+SIZES=${BENCH_SIZES-1000 10000 100000}
+FLEET_HOSTS=${BENCH_FLEET_HOSTS:-200}
+if [ -n "$SIZES" ] || [ "$FLEET_HOSTS" -gt 0 ]; then
+	python3 -c 'import cryptography' 2>/dev/null || die "gen-snapshot needs python3 with the cryptography module"
+fi
 
 # ---- build ----
 "${MAKE:-make}" -s sslcertlint >&2
@@ -156,7 +164,6 @@ bench_size() {   # bench_size N
 }
 
 # ---- a fleet: FLEET_HOSTS servers, each the 1000-site snapshot ----
-FLEET_HOSTS=${BENCH_FLEET_HOSTS:-200}
 
 # fleet_snapshot: a folder of FLEET_HOSTS host folders.  Each holds hard links
 # to the 1000-site snapshot's files (no extra disk; every host is still read and
@@ -181,7 +188,7 @@ fleet_snapshot() {
 }
 
 # ---- the worst case for joins and rules (tests/bench/gen-pathological) ----
-PATHO_SIZES=${BENCH_PATHO:-10000 100000}
+PATHO_SIZES=${BENCH_PATHO-10000 100000}
 
 patho_snapshot() {   # patho_snapshot N: the directory of an N-binding worst case
 	local n=$1 dir=$OUT/patho-$1
@@ -210,11 +217,35 @@ bench_fleet() {
 	bench_row "fleet of $FLEET_HOSTS × 1000" "$bytes" "$(awk -v a="$x" -v b="$j" 'BEGIN { print a + b }')" 1 --fleet "$dir"
 }
 
+# ---- a configuration with many suppressions (tests/bench/gen-config) ----
+CONFIG_SUPPRESSIONS=${BENCH_CONFIG:-40000}
+
+config_file() {   # config_file N: the path of an up-to-date N-suppression configuration
+	local n=$1 f=$OUT/config-$1.json
+	mkdir -p "$OUT"
+	if [ ! -f "$f" ] || [ tests/bench/gen-config -nt "$f" ]; then
+		tests/bench/gen-config "$n" "$f.tmp" && mv "$f.tmp" "$f" || die "gen-config $n failed"
+	fi
+	echo "$f"
+}
+
+# bench_config N: fixtures/demo linted with the N-suppression configuration,
+# against `jq empty` of it (best of 3 each)
+bench_config() {
+	local f m
+	f=$(config_file "$1")
+	m=$(best 3 jq empty "$f")
+	[ "${m##* }" = 0 ] || die "jq empty $f failed"
+	FLOOR_XML=0 FLOOR_JQ=${m%% *}
+	bench_row "config of $1 suppressions" "$(stat -c %s "$f")" "$FLOOR_JQ" 3 --config "$f" fixtures/demo
+}
+
 # ---- the table ----
 # generate first, so the table comes out in one piece
 for n in $SIZES; do snapshot "$n" >/dev/null; done
 [ "$FLEET_HOSTS" -gt 0 ] && fleet_snapshot >/dev/null
 for n in $PATHO_SIZES; do patho_snapshot "$n" >/dev/null; done
+[ "$CONFIG_SUPPRESSIONS" -gt 0 ] && config_file "$CONFIG_SUPPRESSIONS" >/dev/null
 
 echo "sslcertlint $("$LINTER" --version | sed 's/^sslcertlint //') ($(git describe --always --dirty 2>/dev/null || echo '?')), $(date -u +%Y-%m-%d)"
 echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -225,6 +256,7 @@ echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do bench_size "$n"; done
 [ "$FLEET_HOSTS" -gt 0 ] && bench_fleet
 for n in $PATHO_SIZES; do bench_patho "$n"; done
+[ "$CONFIG_SUPPRESSIONS" -gt 0 ] && bench_config "$CONFIG_SUPPRESSIONS"
 echo
 if [ -n "${WALL_10000:-}" ] && [ -n "${WALL_100000:-}" ]; then
 	awk -v a="$WALL_10000" -v b="$WALL_100000" 'BEGIN {
