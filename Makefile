@@ -129,6 +129,9 @@ check-time-reference: sslcertlint
 check-hostile-baseline: sslcertlint
 	LC_ALL=C tests/hostile-baseline.sh
 
+check-config-visible: sslcertlint
+	LC_ALL=C tests/config-visible.sh
+
 # links, FIFOs, devices and clashing fleet folders from a hostile repository
 check-hostile-fs: sslcertlint
 	LC_ALL=C tests/hostile-fs.sh
@@ -194,7 +197,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -211,4 +214,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -300,6 +300,7 @@ static void read_rules(struct reader *r, json_t *rules)
 			error(r, name, "unknown rule '%s': see sslcertlint --list-rules", name);
 			continue;
 		}
+		r->c->settings[i].loc = loc_of(r, name);
 		if (!json_is_object(v)) {
 			error(r, name, "bad settings for rule '%s': expected an object", name);
 			continue;
@@ -312,12 +313,21 @@ static void read_rules(struct reader *r, json_t *rules)
 					error(r, key, "bad value for '%s': expected true or false", key);
 				else
 					r->c->settings[i].enabled = json_is_true(x);
+				if (r->c->settings[i].enabled == 0)
+					r->c->settings[i].disabled_at = arena_strfmt(&r->c->arena, "%s:%u",
+						r->c->path, (unsigned)r->c->settings[i].loc.line);
 			} else if (!strcmp(key, "level")) {
 				int level = json_is_string(x) ? severity_parse(json_string_value(x)) : -1;
 				if (level <= SEV_NONE)
 					error(r, key, "bad value for '%s': expected \"error\", \"warning\" or \"note\"", key);
 				else
 					r->c->settings[i].level = level;
+				/* a changed level is said in every report, at the rule's line */
+				if (level > SEV_NONE && level != (int)rule->level)
+					diag_input(r->inputs, CONFIG_ID, SEV_NOTE, &r->c->settings[i].loc,
+						   "rule %s %s is reported at level %s instead of %s",
+						   rule->id, rule->name, severity_name((enum severity)level),
+						   severity_name(rule->level));
 			} else {
 				read_param(r, rule, key, x);
 			}
@@ -456,6 +466,11 @@ void config_set_params(const struct lint_config *c, struct model *m)
 int config_rule_enabled(const struct lint_config *c, size_t i)
 {
 	return c->settings[i].enabled != 0;
+}
+
+const char *config_rule_disabled_at(const struct lint_config *c, size_t i)
+{
+	return c->settings[i].enabled == 0 ? c->settings[i].disabled_at : NULL;
 }
 
 static int level_of(const struct lint_config *c, const char *rule_id)

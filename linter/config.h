@@ -34,6 +34,8 @@
 struct rule_setting {
 	int enabled;             /* -1 not configured, 0, 1 */
 	int level;               /* -1 not configured, else enum severity */
+	struct srcloc loc;       /* where the configuration names the rule, when configured */
+	const char *disabled_at; /* "FILE:LINE" when enabled is 0 */
 };
 
 struct suppression {
@@ -76,6 +78,13 @@ void config_set_params(const struct lint_config *c, struct model *m);
 
 /* Whether rule number i of rule_table is enabled. */
 int config_rule_enabled(const struct lint_config *c, size_t i);
+
+/*
+ * Where the configuration turns rule number i off: "FILE:LINE" (lives as
+ * long as c; made when the file is read, so threads may ask); NULL when
+ * it does not.
+ */
+const char *config_rule_disabled_at(const struct lint_config *c, size_t i);
 
 /*
  * After the rules ran: applies configured levels, then suppressions

@@ -329,6 +329,7 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.nr_certs = fr.nr_certs,
 		.now_source = fr.now_source,
 		.now = fr.now,
+		.config_path = cfg.path,
 		.fleet = o->fleet != NULL,
 		.hosts = fr.hosts,
 		.nr_hosts = fr.nr_hosts,

@@ -48,6 +48,7 @@ struct report {
 	size_t nr_bindings, nr_sites, nr_certs;
 	const char *now_source;  /* "--now", "manifest", "clock", "mixed" */
 	int64_t now;             /* the time reference (the latest host's in a fleet) */
+	const char *config_path; /* the configuration file read, or NULL */
 	int show_suppressed;     /* text: list suppressed findings too */
 	int baseline;            /* compared with a baseline: findings carry a baseline state */
 	int color;               /* text: ANSI colours (only when writing to a terminal) */

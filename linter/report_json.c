@@ -208,6 +208,7 @@ int report_json(const struct report *r, FILE *out)
 
 	json_set_count(doc, "version", 1);
 	json_set(doc, "tool", tool_json(r));
+	json_set_str(doc, "configuration", r->config_path);
 	json_set_str(doc, "timeReference", r->now_source ? r->now_source : "clock");
 	if (r->now_source && (!strcmp(r->now_source, "--now") || !strcmp(r->now_source, "manifest"))) {
 		/* only a time the inputs or options gave: the report stays the same whenever it runs */

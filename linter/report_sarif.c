@@ -672,6 +672,12 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 	}
 
 	json_set(inv, "executionSuccessful", json_boolean(ok));
+	if (r->config_path) {
+		/* which configuration turned rules off or changed their level (its notes say how) */
+		json_t *props = json_must(json_object());
+		json_set_str(props, "configuration", r->config_path);
+		json_set(inv, "properties", props);
+	}
 	if (json_array_size(notes))
 		json_set(inv, "toolExecutionNotifications", notes);
 	else

@@ -25,6 +25,7 @@
  *               N " certificate(s)" ["; " N " input error(s)"]
  *               ["; " N " suppressed"] ["; " N " new, " N " gone since the baseline"]
  *               ["; dates as of " time-reference]           with certificates
+ *               ["; configuration " path]                   when one was read
  *               LF
  *
  * The summary counts findings only; input diagnostics are counted by the
@@ -331,8 +332,13 @@ static void print_summary(const struct report *r, const struct report_group *g, 
 		fprintf(out, "; %zu suppressed", s.suppressed);
 	if (r->baseline)
 		fprintf(out, "; %zu new, %zu gone since the baseline", s.new, s.absent);
-	if (!g || !r->fleet)
+	if (!g || !r->fleet) {
 		print_time_reference(r, &s, out);
+		if (r->config_path) {
+			fputs("; configuration ", out);
+			put(r->config_path, out);
+		}
+	}
 }
 
 /* Everything of group g but its summary, in the order of a single snapshot's report. */

@@ -103,8 +103,13 @@ int runner_run_timed(const struct model *m, const struct lint_config *cfg,
 	*nr_not_run = 0;
 	for (size_t i = 0; i < rule_table_size; i++) {
 		const struct rule *r = rule_table[i];
-		if (cfg && !config_rule_enabled(cfg, i))
+		if (cfg && !config_rule_enabled(cfg, i)) {
+			/* never silently off: the report says who turned it off */
+			add_not_run(not_run, nr_not_run, &alloc, r,
+				    arena_strfmt(&findings->arena, "disabled by %s",
+						 config_rule_disabled_at(cfg, i)));
 			continue;
+		}
 		if (!runner_has_inputs(m, r->needs)) {
 			add_not_run(not_run, nr_not_run, &alloc, r,
 				    missing_reasons(m, r->needs, findings));

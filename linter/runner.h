@@ -11,7 +11,8 @@ struct lint_config;
 
 /*
  * Runs every rule of rule_table over the model, but those the
- * configuration disables (cfg may be NULL: every rule).  A rule whose inputs the
+ * configuration disables (cfg may be NULL: every rule), which are listed
+ * in *not_run as "disabled by FILE:LINE".  A rule whose inputs the
  * snapshot lacks (struct rule.needs) does not run; it is appended to
  * *not_run (a malloc'd array the caller frees) with the export that
  * would enable it.  Findings go to `findings`; a rule's internal failure

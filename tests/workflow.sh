@@ -120,7 +120,8 @@ CFG
 lint --config "$T/rules.json" --format json -o "$T/rules.out" fixtures/demo
 check "level override: no error left, exit 0" [ $? = 0 ]
 check "level override: findings are notes" [ "$(json "$T/rules.out" 'sorted(set(f["level"] for f in d["findings"]))')" = "['note']" ]
-check "disabled rule is not listed as not run" [ "$(json "$T/rules.out" '[n["ruleId"] for n in d["notRun"] if n["ruleId"] == "SCL014"]')" = "[]" ]
+# a rule turned off is never silent: it is listed as not run, with the line that turned it off
+check "disabled rule is listed as not run, with its line" [ "$(json "$T/rules.out" '[n["reason"] for n in d["notRun"] if n["ruleId"] == "SCL014"]')" = "['disabled by $T/rules.json:4']" ]
 printf '{\n  "rules": {\n    "SCL001": {"levle": "note"}\n  },\n  "suppresions": []\n}\n' > "$T/bad.json"
 lint --config "$T/bad.json" fixtures/demo > "$T/out.txt"
 check "bad configuration exits 2" [ $? = 2 ]
