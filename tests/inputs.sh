@@ -55,6 +55,14 @@ run 2 "$T/cut.reg:4:.*error: unterminated value 'a'" "$T/cut.reg"
   head -c 10485760 /dev/zero | tr '\0' 'x'; printf '\n'; } > "$T/long.txt"
 run 1 "2 bindings" "$T/long.txt"
 
+# an element with 200,000 attributes: refused at its line before libxml2 reads it
+{ printf '<?xml version="1.0"?>\n<configuration>\n<system.applicationHost>\n<sites>\n'
+  printf '<site name="A" id="1">\n<bindings>\n<binding protocol="https" bindingInformation="*:443:"'
+  seq 200000 | sed 's/.*/ a&="1"/' | tr -d '\n'
+  printf ' />\n</bindings>\n</site>\n</sites>\n</system.applicationHost>\n</configuration>\n'
+} > "$T/crowded.config"
+run 2 "$T/crowded.config:7: error: element <binding> has 200002 attributes: more than 1000, refused" "$T/crowded.config"
+
 # NUL bytes in UTF-8 text
 printf 'SSL Certificate bindings:\n\n    IP:port : 0.0.0.0:8443\n    Ctl \000Store Name : x\n' > "$T/nul.txt"
 run 2 "$T/nul.txt:4: error: NUL byte in text" "$T/nul.txt"

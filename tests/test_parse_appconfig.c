@@ -808,6 +808,112 @@ static void test_too_large(void)
 	model_release(&s.m);
 }
 
+/* How crowded_doc() writes each extra attribute: sep, "aN", eq, value in quote. */
+struct attr_style {
+	const char *sep, *eq, *value;
+	char quote;
+};
+
+/*
+ * A one-site document whose binding (on line 6 after `before`) has n
+ * attributes: its two own and n - 2 more in style st.  malloc'd.
+ */
+static char *crowded_doc(size_t n, const char *before, const struct attr_style *st)
+{
+	const char *head = "<configuration>\n"
+			   "<system.applicationHost>\n"
+			   "<sites>\n"
+			   "<site name=\"A\" id=\"1\">\n"
+			   "<bindings>\n"
+			   "<binding protocol=\"https\" bindingInformation=\"*:443:a.example\"";
+	const char *tail = " />\n</bindings>\n</site>\n</sites>\n</system.applicationHost>\n"
+			   "</configuration>\n";
+	size_t cap = strlen(head) + strlen(tail) + (before ? strlen(before) : 0) +
+		     n * (strlen(st->sep) + strlen(st->eq) + strlen(st->value) + 24) + 1;
+	char *doc = xmalloc(cap);
+	size_t o = (size_t)snprintf(doc, cap, "%s%s", before ? before : "", head);
+	for (size_t i = 2; i < n; i++)
+		o += (size_t)snprintf(doc + o, cap - o, "%sa%zu%s%c%s%c", st->sep, i, st->eq,
+				      st->quote, st->value, st->quote);
+	snprintf(doc + o, cap - o, "%s", tail);
+	return doc;
+}
+
+/* doc (freed) is refused with one error at line, and nothing is read. */
+static void crowded(struct unit_snapshot *s, char *doc, const char *message, unsigned line)
+{
+	parse(s, doc);
+	free(doc);
+	CU_ASSERT_EQUAL(s->errors, 1);
+	CU_ASSERT_EQUAL(s->diags.nr, 1);
+	diag_at(s, SEV_ERROR, message, line, NULL);
+	if (s->diags.nr)
+		CU_ASSERT_PTR_NULL(s->diags.items[0]->loc.path);
+	CU_ASSERT_EQUAL(s->m.nr_sites, 0);
+	CU_ASSERT_PTR_NULL(s->m.sites);
+	CU_ASSERT_EQUAL(s->m.iis_read, 0);
+}
+
+static void test_too_many_attributes(void)
+{
+	static const struct attr_style plain = { " ", "=", "1", '"' };
+	static const struct attr_style odd = { "\n  ", "=", "x>y=z '/>", '"' };
+	static const struct attr_style single = { "\t", " = ", "x\" >", '\'' };
+	static const struct attr_style lt = { " ", "=", "<a b=\"1\"", '\'' };
+	struct unit_snapshot s;
+
+	/* 1,000 are read, with '>', '=', quotes and "/>" in the values */
+	char *doc = crowded_doc(1000, NULL, &odd);
+	parse(&s, doc);
+	free(doc);
+	no_diags(&s);
+	CU_ASSERT_EQUAL(s.m.iis_read, 1);
+	CU_ASSERT_EQUAL(s.m.nr_sites, 1);
+	check_binding(nth_binding(s.m.sites, 0), "https", "*:443:a.example", "*", 443,
+		      "a.example", 0, 6);
+	unit_snapshot_release(&s);
+
+	/* 1,001 and 20,000 are refused at the line of the tag's '<', and nothing is read */
+	crowded(&s, crowded_doc(1001, NULL, &plain),
+		"element <binding> has 1001 attributes: more than 1000, refused", 6);
+	unit_snapshot_release(&s);
+	crowded(&s, crowded_doc(20000, NULL, &odd),
+		"element <binding> has 20000 attributes: more than 1000, refused", 6);
+	unit_snapshot_release(&s);
+
+	/* single quotes, blanks around '=' */
+	crowded(&s, crowded_doc(1001, NULL, &single), "element <binding> has 1001 attributes", 6);
+	unit_snapshot_release(&s);
+
+	/*
+	 * A '<' ends a value (libxml2 stops the tag there with an error) and
+	 * starts a tag: here each has one or two attributes, so libxml2 reads
+	 * the document and reports it
+	 */
+	doc = crowded_doc(5000, NULL, &lt);
+	parse(&s, doc);
+	free(doc);
+	CU_ASSERT_EQUAL(s.errors, 1);
+	diag_at(&s, SEV_ERROR, "malformed XML: Unescaped '<' not allowed in attributes values", 6, NULL);
+	unit_snapshot_release(&s);
+
+	/* after a comment, a processing instruction and CDATA with stray quotes */
+	crowded(&s, crowded_doc(5000, "<?xml version=\"1.0\"?>\n<!-- it's \"odd -->\n"
+				"<?pi a=\"1\" b='?>\n", &plain),
+		"element <binding> has 5000 attributes", 9);
+	unit_snapshot_release(&s);
+
+	/*
+	 * libxml2 goes on after many errors, so a tag is counted wherever a
+	 * '<' stands: after an unclosed value (the '<' ends it), and in a
+	 * comment
+	 */
+	crowded(&s, crowded_doc(1002, "<x v=\"\n", &plain), "element <binding> has 1002 attributes", 7);
+	unit_snapshot_release(&s);
+	crowded(&s, crowded_doc(3000, "<!-- old:\n", &plain), "element <binding> has 3000 attributes", 7);
+	unit_snapshot_release(&s);
+}
+
 /* ---- fragments -------------------------------------------------------- */
 
 static void test_fragments(void)
@@ -1081,6 +1187,7 @@ void suite_parse_appconfig(void)
 		  { "DOCTYPE: billion laughs refused", test_doctype_billion_laughs },
 		  { "DOCTYPE: external entities refused", test_doctype_external_entities },
 		  { "too large", test_too_large },
+		  { "too many attributes in a tag", test_too_many_attributes },
 		  { "fragments", test_fragments },
 		  { "corpus: no input errors", test_corpus_clean },
 		  { "corpus: values and lines", test_corpus_values });
