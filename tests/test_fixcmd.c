@@ -23,8 +23,7 @@ static void fx_init(struct fx *f)
 {
 	model_init(&f->m);
 	diag_list_init(&f->d);
-	f->l.file = model_intern_file(&f->m, "netsh.txt");
-	f->l.line = 1;
+	f->l = (struct srcloc){ model_intern_file(&f->m, "netsh.txt"), 1, 0, NULL };
 	f->d.rule = &fix_rule;
 }
 
