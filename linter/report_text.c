@@ -119,13 +119,9 @@ static int print_where(const struct srcloc *loc, FILE *out)
 	return 1;
 }
 
-static void print_diag(const struct report *r, const struct diag *d, FILE *out)
+/* "message [SCL001 ctl-store-missing]" (an input diagnostic has no rule name). */
+static void print_message(const struct diag *d, FILE *out)
 {
-	if (!print_where(&d->loc, out))
-		fputs("sslcertlint", out);
-	fputs(": ", out);
-	print_level(r, d->level, out);
-	fputs(": ", out);
 	put(d->message, out);
 	fputs(" [", out);
 	put(d->rule_id, out);
@@ -134,6 +130,16 @@ static void print_diag(const struct report *r, const struct diag *d, FILE *out)
 		put(d->rule_name, out);
 	}
 	fputc(']', out);
+}
+
+static void print_diag(const struct report *r, const struct diag *d, FILE *out)
+{
+	if (!print_where(&d->loc, out))
+		fputs("sslcertlint", out);
+	fputs(": ", out);
+	print_level(r, d->level, out);
+	fputs(": ", out);
+	print_message(d, out);
 	if (d->baseline == BASELINE_NEW)
 		fputs(" (new)", out);
 	else if (d->baseline == BASELINE_UPDATED)
@@ -272,14 +278,8 @@ static void print_gone(const struct report_group *g, FILE *out)
 		fputs("gone since the baseline: ", out);
 		if (print_where(&d->loc, out))
 			fputs(": ", out);
-		put(d->message, out);
-		fputs(" [", out);
-		put(d->rule_id, out);
-		if (d->rule_name) {
-			fputc(' ', out);
-			put(d->rule_name, out);
-		}
-		fputs("]\n", out);
+		print_message(d, out);
+		fputc('\n', out);
 	}
 }
 
