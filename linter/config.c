@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <fnmatch.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -481,24 +482,123 @@ static int level_of(const struct lint_config *c, const char *rule_id)
 	return -1;
 }
 
+/*
+ * The suppressions by what they match, built per config_apply() call (so
+ * fleet threads share nothing): a key without a wildcard through a map
+ * of "rule\nkey", the others (patterns, no key) in a list per rule.  A
+ * finding then costs a look-up and its rule's patterns, not every
+ * suppression: 40,000 suppressions and 100,000 findings stay linear.
+ */
+struct supp_index {
+	struct arena arena;              /* the map's keys */
+	struct strmap exact;             /* "rule\nkey" -> 1 + first suppression */
+	size_t *next_exact;              /* the next suppression of the same rule and key, + 1 */
+	size_t **patterns;               /* per rule of rule_table: suppression numbers, in order */
+	size_t *nr_patterns;
+};
+
+static int has_wildcard(const char *key)
+{
+	return strpbrk(key, "*?[\\") != NULL;
+}
+
+static size_t rule_number(const char *rule_id)
+{
+	for (size_t i = 0; i < rule_table_size; i++)
+		if (!strcmp(rule_table[i]->id, rule_id))
+			return i;
+	return rule_table_size;
+}
+
+static void supp_index_init(struct supp_index *x, const struct lint_config *c)
+{
+	arena_init(&x->arena);
+	strmap_init(&x->exact);
+	x->next_exact = xcalloc(c->nr_suppressions + 1, sizeof(*x->next_exact));
+	x->patterns = xcalloc(rule_table_size, sizeof(*x->patterns));
+	x->nr_patterns = xcalloc(rule_table_size, sizeof(*x->nr_patterns));
+	size_t *last = xcalloc(c->nr_suppressions + 1, sizeof(*last));   /* chain tails */
+	for (size_t k = 0; k < c->nr_suppressions; k++) {
+		const struct suppression *s = &c->suppressions[k];
+		size_t r = rule_number(s->rule_id);
+		if (r == rule_table_size)
+			continue;
+		if (s->key && !has_wildcard(s->key)) {
+			const char *key = arena_strfmt(&x->arena, "%s\n%s", s->rule_id, s->key);
+			uintptr_t first = (uintptr_t)strmap_get(&x->exact, key);
+			if (!first) {
+				strmap_put(&x->exact, key, (void *)(uintptr_t)(k + 1));
+				last[k] = k + 1;
+			} else {
+				x->next_exact[last[first - 1] - 1] = k + 1;
+				last[first - 1] = k + 1;
+			}
+			continue;
+		}
+		x->patterns[r] = xrealloc(x->patterns[r], (x->nr_patterns[r] + 1) * sizeof(**x->patterns));
+		x->patterns[r][x->nr_patterns[r]++] = k;
+	}
+	free(last);
+}
+
+static void supp_index_release(struct supp_index *x)
+{
+	for (size_t i = 0; i < rule_table_size; i++)
+		free(x->patterns[i]);
+	free(x->patterns);
+	free(x->nr_patterns);
+	free(x->next_exact);
+	strmap_release(&x->exact);
+	arena_release(&x->arena);
+}
+
+/* The first suppression in the file that applies to d at `now`, or NULL. */
+static const struct suppression *suppression_for(const struct lint_config *c,
+						 const struct supp_index *x,
+						 const struct diag *d, int64_t now, struct arena *scratch)
+{
+	size_t best = c->nr_suppressions;
+	size_t r = rule_number(d->rule_id);
+	if (r == rule_table_size)
+		return NULL;
+	if (d->key) {
+		const char *key = arena_strfmt(scratch, "%s\n%s", d->rule_id, d->key);
+		for (uintptr_t k = (uintptr_t)strmap_get(&x->exact, key); k; k = x->next_exact[k - 1]) {
+			const struct suppression *s = &c->suppressions[k - 1];
+			if (!s->has_expires || s->expires >= now) {
+				best = k - 1;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < x->nr_patterns[r] && x->patterns[r][i] < best; i++) {
+		const struct suppression *s = &c->suppressions[x->patterns[r][i]];
+		if (s->key && fnmatch(s->key, d->key ? d->key : "", 0))
+			continue;
+		if (s->has_expires && s->expires < now)
+			continue;
+		best = x->patterns[r][i];
+		break;
+	}
+	return best < c->nr_suppressions ? &c->suppressions[best] : NULL;
+}
+
 void config_apply(const struct lint_config *c, struct diag_list *findings, int64_t now)
 {
+	struct supp_index x;
+	struct arena scratch = ARENA_INIT;
+	supp_index_init(&x, c);
 	for (size_t i = 0; i < findings->nr; i++) {
 		struct diag *d = findings->items[i];
 		int level = level_of(c, d->rule_id);
 		if (level > 0)
 			d->level = (enum severity)level;
-		for (size_t k = 0; k < c->nr_suppressions; k++) {
-			const struct suppression *s = &c->suppressions[k];
-			if (strcmp(s->rule_id, d->rule_id) ||
-			    (s->key && fnmatch(s->key, d->key ? d->key : "", 0)))
-				continue;
-			if (s->has_expires && s->expires < now)
-				continue;
+		const struct suppression *s = suppression_for(c, &x, d, now, &scratch);
+		if (s)
 			d->suppressed = s->reason;
-			break;
-		}
 	}
+	arena_release(&scratch);
+	supp_index_release(&x);
 }
 
 void config_report_expired(const struct lint_config *c, int64_t now, struct diag_list *inputs)

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "rule.h"
+#include "util.h"
 #include "unit.h"
 
 #define MANY 20000
@@ -107,9 +109,80 @@ static void test_many_suppressions(void)
 	config_release(&c);
 }
 
+/* A finding of rule id with key, in out. */
+static struct diag *finding(struct diag_list *out, const char *id, const char *key)
+{
+	struct srcloc loc = { "netsh.txt", 1, 0, NULL };
+	out->rule = rule_find(id);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(out->rule);
+	struct diag *d = diag_emit(out, SEV_ERROR, &loc, key, "x");
+	out->rule = NULL;
+	return d;
+}
+
+static void test_apply_first_match(void)
+{
+	/* the first suppression in the file that applies wins, exact keys and patterns alike */
+	static const struct suppression supps[] = {
+		{ "SCL011", "ipport:0.0.0.0:*", "pattern first", 0, 0, { 0 } },
+		{ "SCL011", "ipport:0.0.0.0:443", "exact second", 0, 0, { 0 } },
+		{ "SCL001", "hostnameport:a:443", "expired", 1735689600, 1, { 0 } },   /* 2025-01-01 */
+		{ "SCL001", "hostnameport:a:443", "later duplicate", 0, 0, { 0 } },
+		{ "SCL001", NULL, "every SCL001", 0, 0, { 0 } },
+		{ "SCL006", "x", "x only", 0, 0, { 0 } },
+	};
+	struct lint_config c;
+	struct diag_list out = DIAG_LIST_INIT;
+	config_init(&c);
+	c.nr_suppressions = sizeof(supps) / sizeof(*supps);
+	c.suppressions = xmalloc(sizeof(supps));
+	memcpy(c.suppressions, supps, sizeof(supps));
+	struct diag *a = finding(&out, "SCL011", "ipport:0.0.0.0:443");
+	struct diag *b = finding(&out, "SCL001", "hostnameport:a:443");
+	struct diag *e = finding(&out, "SCL001", "hostnameport:b:443");
+	struct diag *f = finding(&out, "SCL006", "y");
+	struct diag *g = finding(&out, "SCL011", "ipport:10.0.0.1:443");
+	config_apply(&c, &out, 1767225600);     /* 2026-01-01 */
+	CU_ASSERT_STRING_EQUAL(a->suppressed, "pattern first");
+	CU_ASSERT_STRING_EQUAL(b->suppressed, "later duplicate");
+	CU_ASSERT_STRING_EQUAL(e->suppressed, "every SCL001");
+	CU_ASSERT_PTR_NULL(f->suppressed);
+	CU_ASSERT_PTR_NULL(g->suppressed);
+	diag_list_release(&out);
+	config_release(&c);
+}
+
+static void test_apply_many(void)
+{
+	/* MANY exact suppressions and MANY findings: each finding gets its own */
+	struct lint_config c;
+	struct diag_list inputs, out = DIAG_LIST_INIT;
+	load(&c, &inputs);
+	for (int i = 0; i < MANY; i++) {
+		char key[64];
+		snprintf(key, sizeof(key), "ipport:10.%d.%d.%d:443", i >> 16, (i >> 8) & 255, i & 255);
+		finding(&out, "SCL011", key);
+	}
+	finding(&out, "SCL011", "ipport:192.0.2.1:443");
+	config_apply(&c, &out, 1767225600);
+	CU_ASSERT_STRING_EQUAL(out.items[0]->suppressed, "endpoint 0");
+	CU_ASSERT_STRING_EQUAL(out.items[MANY - 1]->suppressed, "endpoint 19999");
+	size_t suppressed = 0;
+	for (size_t i = 0; i < out.nr; i++)
+		suppressed += out.items[i]->suppressed != NULL;
+	CU_ASSERT_EQUAL(suppressed, MANY + 1);
+	/* the last one's "kye" left it without a key: it suppresses every other SCL011 finding */
+	CU_ASSERT_STRING_EQUAL(out.items[MANY]->suppressed, "typo");
+	diag_list_release(&out);
+	diag_list_release(&inputs);
+	config_release(&c);
+}
+
 void suite_config(void);
 void suite_config(void)
 {
 	ADD_SUITE("config",
-		  { "many suppressions, and the lines of the last", test_many_suppressions });
+		  { "many suppressions, and the lines of the last", test_many_suppressions },
+		  { "suppressions: the first that applies", test_apply_first_match },
+		  { "suppressions: many, each to its finding", test_apply_many });
 }
