@@ -252,7 +252,14 @@ int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs
 	unsigned char *buf;
 	size_t n;
 	const char *why = NULL;
-	if (read_whole_file(path, 0, BASELINE_MAX_BYTES, &buf, &n, &why)) {
+	int rc = read_whole_file(path, 0, BASELINE_MAX_BYTES, &buf, &n, &why);
+	if (rc == -1 && errno == ENOENT) {
+		/* the first run of a pipeline: there is no earlier report yet */
+		diag_input(inputs, BASELINE_ID, SEV_WARNING, &loc,
+			   "no baseline yet: every finding counts as new");
+		return 0;
+	}
+	if (rc) {
 		diag_input(inputs, BASELINE_ID, SEV_ERROR, &loc, "cannot read the baseline: %s",
 			   why ? why : "larger than " BASELINE_MAX_TEXT);
 		return 1;
@@ -271,7 +278,7 @@ int baseline_load(struct baseline *b, const char *path, struct diag_list *inputs
 		return 1;
 	}
 	size_t alloc = 0;
-	int rc = 0;
+	rc = 0;
 	struct dropped dr = { 0, 0 };
 	if (json_is_array(json_object_get(doc, "runs"))) {
 		read_sarif(b, doc, &alloc, &dr);

@@ -22,6 +22,12 @@ cp -r fixtures/demo "$T/snap"
 lint --format json -o "$T/base.json" "$T/snap"
 check "first run fails on the error" [ $? = 1 ]
 
+# 0. a pipeline's first run has no baseline yet: a warning, every finding new, not an input error
+lint --format json --baseline "$T/none.json" -o "$T/first.json" "$T/snap"
+check "no baseline yet: exit 1 (the findings), not 2" [ $? = 1 ]
+check "no baseline yet: a warning says so" [ "$(json "$T/first.json" '[e["level"] + ": " + e["message"] for e in d["errors"] if e["id"] == "baseline"]')" = "['warning: no baseline yet: every finding counts as new']" ]
+check "no baseline yet: every finding new" [ "$(json "$T/first.json" '",".join(sorted(set(f["baselineState"] for f in d["findings"])))')" = new ]
+
 # 1. the same snapshot against its own report: everything unchanged, exit 0
 lint --fail-on warning --format json --baseline "$T/base.json" -o "$T/again.json" "$T/snap"
 check "re-run with the baseline exits 0, even failing on warnings" [ $? = 0 ]
