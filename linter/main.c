@@ -68,7 +68,8 @@ static const char usage_text[] =
 	"With --fleet, each subdirectory of DIR is one server's snapshot.\n"
 	"\n"
 	"  -f, --format FORMAT     report format: text, json or sarif (default: text)\n"
-	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
+	"  -o, --output FILE       write the report to FILE, atomically (default: stdout);\n"
+	"                          the input errors and the summary also go to stderr\n"
 	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
 	"                          (default: error)\n"
 	"      --now TIME          ISO 8601 time reference for date checks (default: the\n"
@@ -187,6 +188,12 @@ static size_t failing(const struct diag_list *findings, int fail_on, int with_ba
 
 static int write_report(const struct options *o, report_fn fn, const struct report *r)
 {
+	if (o->output) {
+		/* the report goes to a file: the CI log still says what failed */
+		struct report brief = *r;
+		brief.color = 0;
+		report_text_brief(&brief, stderr);
+	}
 	if (!o->output) {
 		int rc = fn(r, stdout);
 		if (fflush(stdout) || ferror(stdout) || rc) {

@@ -71,6 +71,13 @@ struct report {
 typedef int (*report_fn)(const struct report *r, FILE *out);
 
 int report_text(const struct report *r, FILE *out);
+
+/*
+ * The input errors and the summary line of the text report, for standard
+ * error when the report itself goes to a file (-o): a CI log then shows
+ * why a job failed, whatever the report's format.
+ */
+int report_text_brief(const struct report *r, FILE *out);
 int report_json(const struct report *r, FILE *out);
 int report_sarif(const struct report *r, FILE *out);
 

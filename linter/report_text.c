@@ -369,19 +369,36 @@ static void print_host(const struct report *r, const struct report_group *g, FIL
 }
 
 /* The run-level entries (group[0]) first, then each host's group, then the totals. */
-static void print_fleet(const struct report *r, const struct report_groups *groups, FILE *out)
+/* The whole report's summary line; a fleet's starts with its hosts. */
+static void print_total(const struct report *r, FILE *out)
 {
-	size_t failed = 0;
-
-	print_body(r, &groups->group[0], out);
-	for (size_t k = 1; k < groups->nr; k++) {
-		print_host(r, &groups->group[k], out);
-		failed += groups->group[k].host->failed != 0;
+	if (r->fleet) {
+		size_t failed = 0;
+		for (size_t k = 0; k < r->nr_hosts; k++)
+			failed += r->hosts[k].failed != 0;
+		print_count(out, "", r->nr_hosts, "host");
+		fprintf(out, " (%zu with input errors): ", failed);
 	}
-	print_count(out, "", r->nr_hosts, "host");
-	fprintf(out, " (%zu with input errors): ", failed);
 	print_summary(r, NULL, out);
 	fputc('\n', out);
+}
+
+static void print_fleet(const struct report *r, const struct report_groups *groups, FILE *out)
+{
+	print_body(r, &groups->group[0], out);
+	for (size_t k = 1; k < groups->nr; k++)
+		print_host(r, &groups->group[k], out);
+	print_total(r, out);
+}
+
+int report_text_brief(const struct report *r, FILE *out)
+{
+	if (r->inputs)
+		for (size_t i = 0; i < r->inputs->nr; i++)
+			if (r->inputs->items[i]->level == SEV_ERROR)
+				print_diag(r, r->inputs->items[i], out);
+	print_total(r, out);
+	return fflush(out) || ferror(out) ? -1 : 0;
 }
 
 int report_text(const struct report *r, FILE *out)
@@ -393,8 +410,7 @@ int report_text(const struct report *r, FILE *out)
 		print_fleet(r, &groups, out);
 	} else {
 		print_body(r, &groups.group[0], out);
-		print_summary(r, NULL, out);
-		fputc('\n', out);
+		print_total(r, out);
 	}
 	report_groups_release(&groups);
 	if (fflush(out) || ferror(out))

@@ -28,6 +28,13 @@ check "no baseline yet: exit 1 (the findings), not 2" [ $? = 1 ]
 check "no baseline yet: a warning says so" [ "$(json "$T/first.json" '[e["level"] + ": " + e["message"] for e in d["errors"] if e["id"] == "baseline"]')" = "['warning: no baseline yet: every finding counts as new']" ]
 check "no baseline yet: every finding new" [ "$(json "$T/first.json" '",".join(sorted(set(f["baselineState"] for f in d["findings"])))')" = new ]
 
+# with -o the report goes to the file, and the CI log still shows the input errors and the summary
+lint --format sarif -o "$T/loud.sarif" "$T/snap" "$T/does-not-exist" 2> "$T/loud.err" > "$T/loud.out"
+check "-o: exit 2 for the missing input" [ $? = 2 ]
+check "-o: nothing on standard output" [ ! -s "$T/loud.out" ]
+check "-o: the input error on standard error" grep -q "does-not-exist: error: cannot read" "$T/loud.err"
+check "-o: the summary on standard error" grep -q "^1 error, 1 warning, 0 notes .*; 1 input error$" "$T/loud.err"
+
 # 1. the same snapshot against its own report: everything unchanged, exit 0
 lint --fail-on warning --format json --baseline "$T/base.json" -o "$T/again.json" "$T/snap"
 check "re-run with the baseline exits 0, even failing on warnings" [ $? = 0 ]
