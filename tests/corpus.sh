@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C
 CORPUS=${CORPUS:-../shared/corpus}
 PY=/usr/bin/python3
-[ -d "$CORPUS" ] || { echo "corpus: $CORPUS not found"; exit 2; }
+. tests/need-shared.sh
+need_shared corpus "$CORPUS" || exit 0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0

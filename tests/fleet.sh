@@ -19,6 +19,7 @@ NOW=2026-01-01T00:00:00Z
 PY=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. "$ROOT/tests/need-shared.sh"
 cd "$tmp" || exit 2
 [ -n "${CI:-}" ] && { SARIF_REQUIRE_MULTITOOL=1; export SARIF_REQUIRE_MULTITOOL; }
 
@@ -97,7 +98,9 @@ grep -q '^== WEB01 (fleet/web01) ==' j1.text && grep -q '^== broken (fleet/broke
 	bad "text report: no host headings"
 
 # ---- SARIF ----
-if "$CHECK" j1.sarif > check.log 2>&1; then ok; else bad "check-sarif on the fleet report:"; cat check.log; fi
+if need_shared fleet "$CHECK"; then
+	if "$CHECK" j1.sarif > check.log 2>&1; then ok; else bad "check-sarif on the fleet report:"; cat check.log; fi
+fi
 
 # ---- baseline ----
 rm -r fleet/broken

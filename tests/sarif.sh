@@ -21,7 +21,8 @@ CHECK=../shared/tools/check-sarif
 OUT=${SARIF_OUT:-build/sarif}   # kept for inspection; build/ is not tracked
 
 [ -x "$BIN" ] || { echo "sarif: $BIN is not built"; exit 2; }
-[ -x "$CHECK" ] || { echo "sarif: $CHECK is missing"; exit 2; }
+. tests/need-shared.sh
+need_shared sarif "$CHECK" || exit 0
 [ -n "${CI:-}" ] && { SARIF_REQUIRE_MULTITOOL=1; export SARIF_REQUIRE_MULTITOOL; }
 
 broken=$(mktemp -d)

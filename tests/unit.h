@@ -51,6 +51,14 @@ void unit_snapshot_release(struct unit_snapshot *s);
 /* Number of diagnostics at exactly `level` whose message contains `needle` (NULL: any). */
 size_t unit_count_diags(const struct diag_list *d, enum severity level, const char *needle);
 
+/*
+ * Whether relpath ("../shared/corpus/netsh", beside the source tree, as
+ * CI lays it) is there.  A clone of the project alone has no ../shared:
+ * then the test says "skipped: ... not present" and returns 0; with
+ * SSLCERTLINT_REQUIRE_SHARED=1 (.ci/run) that is a failure instead.
+ */
+int unit_have_shared(const char *relpath);
+
 /* Reads a whole file (relative to the source tree) into a malloc'd buffer; NULL on error. */
 unsigned char *unit_read_file(const char *relpath, size_t *len);
 
