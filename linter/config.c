@@ -474,13 +474,6 @@ const char *config_rule_disabled_at(const struct lint_config *c, size_t i)
 	return c->settings[i].enabled == 0 ? c->settings[i].disabled_at : NULL;
 }
 
-static int level_of(const struct lint_config *c, const char *rule_id)
-{
-	for (size_t i = 0; i < rule_table_size; i++)
-		if (!strcmp(rule_table[i]->id, rule_id))
-			return c->settings[i].level;
-	return -1;
-}
 
 /*
  * The suppressions by what they match, built per config_apply() call (so
@@ -552,15 +545,12 @@ static void supp_index_release(struct supp_index *x)
 	arena_release(&x->arena);
 }
 
-/* The first suppression in the file that applies to d at `now`, or NULL. */
+/* The first suppression in the file that applies to d, of rule number r, at `now`; or NULL. */
 static const struct suppression *suppression_for(const struct lint_config *c,
-						 const struct supp_index *x,
-						 const struct diag *d, int64_t now, struct arena *scratch)
+						 const struct supp_index *x, const struct diag *d,
+						 size_t r, int64_t now, struct arena *scratch)
 {
 	size_t best = c->nr_suppressions;
-	size_t r = rule_number(d->rule_id);
-	if (r == rule_table_size)
-		return NULL;
 	if (d->key) {
 		const char *key = arena_strfmt(scratch, "%s\n%s", d->rule_id, d->key);
 		for (uintptr_t k = (uintptr_t)strmap_get(&x->exact, key); k; k = x->next_exact[k - 1]) {
@@ -590,10 +580,12 @@ void config_apply(const struct lint_config *c, struct diag_list *findings, int64
 	supp_index_init(&x, c);
 	for (size_t i = 0; i < findings->nr; i++) {
 		struct diag *d = findings->items[i];
-		int level = level_of(c, d->rule_id);
-		if (level > 0)
-			d->level = (enum severity)level;
-		const struct suppression *s = suppression_for(c, &x, d, now, &scratch);
+		size_t r = rule_number(d->rule_id);
+		if (r == rule_table_size)
+			continue;
+		if (c->settings[r].level > 0)
+			d->level = (enum severity)c->settings[r].level;
+		const struct suppression *s = suppression_for(c, &x, d, r, now, &scratch);
 		if (s)
 			d->suppressed = s->reason;
 	}

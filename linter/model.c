@@ -335,6 +335,12 @@ const struct bfield *binding_get(const struct httpsys_binding *b, enum bfield_id
 	return NULL;
 }
 
+int binding_has_appid(const struct httpsys_binding *b, const char *appid)
+{
+	const struct bfield *f = binding_get(b, BF_APPID);
+	return f && f->valid && f->str && !strcmp(f->str, appid);
+}
+
 const char *binding_effective_store(const struct httpsys_binding *b)
 {
 	const struct bfield *f = binding_get(b, BF_CERT_STORE);

@@ -553,6 +553,9 @@ const struct httpsys_binding *model_find_binding(const struct model *m, const ch
  */
 const struct bfield *binding_get(const struct httpsys_binding *b, enum bfield_id id);
 
+/* Whether the binding's AppId is known and is appid ("{...}", lower case): IIS_APPID... */
+int binding_has_appid(const struct httpsys_binding *b, const char *appid);
+
 /* The certificate store the binding uses: its Certificate Store Name, "MY" when (null). */
 const char *binding_effective_store(const struct httpsys_binding *b);
 

@@ -21,12 +21,6 @@ static const struct bfield *enabled(const struct httpsys_binding *b, enum bfield
 	return f && f->valid && f->num ? f : NULL;
 }
 
-static int owned_by_iis(const struct httpsys_binding *b)
-{
-	const struct bfield *appid = binding_get(b, BF_APPID);
-	return appid && appid->valid && appid->str && !strcmp(appid->str, IIS_APPID);
-}
-
 /* The <location path> of the application whose <access> is `access`, or NULL for the site's root. */
 static const char *app_path(const struct iis_site *s, const struct iis_access *access)
 {
@@ -69,7 +63,7 @@ static void binding_use(const struct model *m, struct httpsys_binding *b)
 			u->app = app_path(s, access);
 		}
 	}
-	if (u->use == CERT_USE_NONE && (unknown || (!b->nr_users && !owned_by_iis(b))))
+	if (u->use == CERT_USE_NONE && (unknown || (!b->nr_users && !binding_has_appid(b, IIS_APPID))))
 		u->use = CERT_USE_UNKNOWN;
 }
 

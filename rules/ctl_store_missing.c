@@ -29,8 +29,7 @@ static const char *trust_mode_words(uint32_t mode)
 
 static int is_adfs(const struct httpsys_binding *b)
 {
-	const struct bfield *appid = binding_get(b, BF_APPID);
-	return appid && appid->valid && appid->str && !strcmp(appid->str, ADFS_APPID);
+	return binding_has_appid(b, ADFS_APPID);
 }
 
 /* AD FS's user certificate authentication endpoint: fs:49443, or certauth.fs:443. */
@@ -46,8 +45,7 @@ static int is_adfs_certauth(const struct httpsys_binding *b)
  */
 static const char *outcome_words(const struct httpsys_binding *b)
 {
-	const struct bfield *appid = binding_get(b, BF_APPID);
-	int iis = appid && appid->valid && appid->str && !strcmp(appid->str, IIS_APPID);
+	int iis = binding_has_appid(b, IIS_APPID);
 	switch (b->client_certs.use) {
 	case CERT_USE_REQUIRE:
 		return "fails with HTTP 403.7 (client certificate required)";

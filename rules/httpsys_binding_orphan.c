@@ -26,9 +26,7 @@ static int check_httpsys_binding_orphan(const struct model *m, struct diag_list 
 				https_port[b->port] = 1;
 
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
-		const struct bfield *appid = binding_get(b, BF_APPID);
-		if (b->nr_users || !appid || !appid->valid || !appid->str ||
-		    strcmp(appid->str, IIS_APPID))
+		if (b->nr_users || !binding_has_appid(b, IIS_APPID))
 			continue;
 		if (b->kind == EP_IPPORT && https_port[b->port])
 			continue;       /* the certificate for clients without SNI */

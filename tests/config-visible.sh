@@ -9,12 +9,7 @@ export LC_ALL=C
 BIN=$(pwd)/sslcertlint
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {
-	name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; fail=$((fail + 1)); fi
-}
+. tests/check-lib.sh
 json() { /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
 cat > "$T/.sslcertlint.json" <<'CFG'
@@ -45,5 +40,4 @@ check "sarif: a notification for SCL001" [ "$(json "$T/sarif" "[n['message']['te
 # without a configuration, nothing of it
 "$BIN" --now 2026-01-01T00:00:00Z --color never "$DEMO" > "$T/plain"
 check "no configuration: not named" sh -c "! grep -q '; configuration' '$T/plain'"
-echo "config-visible: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish config-visible

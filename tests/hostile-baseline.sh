@@ -10,12 +10,7 @@ export LC_ALL=C
 BIN=./sslcertlint
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {
-	name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; fail=$((fail + 1)); fi
-}
+. tests/check-lib.sh
 B=tests/hostile/baseline.json
 $BIN --now 2026-01-01T00:00:00Z --color never --baseline $B fixtures/demo > "$T/text" 2>&1
 check "two entries ignored" grep -q "baseline.json: warning: 2 baseline entries ignored" "$T/text"
@@ -28,5 +23,4 @@ $BIN --now 2026-01-01T00:00:00Z --format sarif --baseline $B fixtures/demo > "$T
 check "SARIF: no file:// URI" sh -c "! grep -q 'file://' '$T/sarif'"
 check "SARIF: no /etc path" sh -c "! grep -q '/etc/' '$T/sarif'"
 check "SARIF: the link is escaped" grep -q '\\\\\[click\\\\\](https' "$T/sarif"
-echo "hostile-baseline: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish hostile-baseline

@@ -10,18 +10,8 @@ export LC_ALL=C
 BIN=$(pwd)/sslcertlint
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {   # check NAME COMMAND...
-	name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name"
-		sed 's/^/    /' "$T/out" | head -8
-		fail=$((fail + 1))
-	fi
-}
+. tests/check-lib.sh
+CHECK_SHOW=$T/out   # the run a failed check looked at
 snap() {   # snap DIR TAKEN: SCL006's expired certificate with a manifest taken at TAKEN
 	mkdir -p "$1"
 	cp fixtures/rules/SCL006/fires/* "$1"/
@@ -64,5 +54,4 @@ rc=$?
 check "--now before the expiry: the suppression applies" [ $rc = 0 ]
 check "--now: the summary names it" grep -q '; dates as of 2024-12-01 00:00:00 UTC (--now); configuration ' "$T/out"
 
-echo "time-reference: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish time-reference
