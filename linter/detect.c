@@ -8,7 +8,10 @@
  *              a "[HKEY_..." / "[HKLM..." key line and a "name"= line
  *   netsh      a "SSL Certificate bindings:" line, or a record line
  *              "IP:port", "Hostname:port" or "Central Certificate Store"
- *              followed by ':' (indentation and Markdown backticks allowed)
+ *              followed by ':' (indentation and Markdown backticks allowed),
+ *              in any language of netsh_labels.def; or, in another
+ *              language, a "label : endpoint" line followed by a
+ *              "label : <40 hex digits>" line, as every record starts
  *   appconfig  XML (first non-blank character '<') whose root element,
  *              after the XML declaration, comments, processing
  *              instructions and a DOCTYPE, is <configuration> (with or
@@ -22,6 +25,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "netsh_labels.h"
 #include "parse.h"
 #include "util.h"
 
@@ -29,8 +33,13 @@
 
 static const char *skip_blank(const char *s, const char *end)
 {
-	while (s < end && (*s == ' ' || *s == '\t' || *s == '`'))
-		s++;
+	size_t k;
+	while (s < end && (*s == '`' || (k = uspace_at(s, end)))) {
+		if (*s == '`')
+			s++;
+		else
+			s += k;
+	}
 	return s;
 }
 
@@ -40,18 +49,60 @@ static int starts_ci(const char *s, const char *end, const char *prefix)
 	return (size_t)(end - s) >= n && str_nieq(s, prefix, n);
 }
 
-/* A netsh record key label at s, followed by optional spaces and ':'. */
-static int netsh_key_line(const char *s, const char *end)
+/* A netsh header or record key line at s, in a language the tables know. */
+static int netsh_known_line(const char *s, const char *end)
 {
-	static const char *const labels[] = {
-		"IP:port", "Hostname:port", "Central Certificate Store",
-	};
-	for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++) {
-		if (!starts_ci(s, end, labels[i]))
-			continue;
-		const char *p = skip_blank(s + strlen(labels[i]), end);
-		if (p < end && *p == ':')
-			return 1;
+	int slot;
+	const char *e = end;
+	while (e > s && (e[-1] == '\r' || e[-1] == '`' || e[-1] == ' '))
+		e--;
+	return netsh_label_slot(s, (size_t)(e - s), NULL) == NS_HEADER ||
+	       netsh_match_key(s, end, &slot) != NULL;
+}
+
+/*
+ * The first word of the value of a "label : value" line at s, or an
+ * empty span when the line has no " : " or ": ".
+ */
+static void netsh_value_word(const char *s, const char *end, const char **ws, const char **we)
+{
+	const char *p = s;
+	*ws = *we = NULL;
+	for (; p + 1 < end; p++)
+		if (*p == ':' && (p[1] == ' ' || uspace_at(p + 1, end)))
+			break;
+	if (p + 1 >= end)
+		return;
+	p = skip_blank(p + 1, end);
+	const char *q = p;
+	while (q < end && !uspace_at(q, end) && *q != '`' && *q != '\n')
+		q++;
+	*ws = p;
+	*we = q;
+}
+
+/*
+ * A netsh record in a language the tables do not know: "label : endpoint"
+ * with the next non-blank line "label : 40 hex digits", as every record
+ * starts (netsh_labels.h).  line is the start of the first, end the end
+ * of the window.
+ */
+static int netsh_record_shape(const char *line, const char *eol, const char *end)
+{
+	const char *ws, *we;
+	netsh_value_word(skip_blank(line, eol), eol, &ws, &we);
+	if (!ws || netsh_endpoint_shape(ws, we) < 0)
+		return 0;
+	for (const char *next = eol + 1; next < end;) {
+		const char *neol = memchr(next, '\n', (size_t)(end - next));
+		if (!neol)
+			neol = end;
+		const char *s = skip_blank(next, neol);
+		if (s < neol && *s != '\r') {
+			netsh_value_word(s, neol, &ws, &we);
+			return ws && netsh_hash_shape(ws, we);
+		}
+		next = neol + 1;
 	}
 	return 0;
 }
@@ -171,7 +222,7 @@ enum input_kind detect_kind(const struct text *t)
 		const char *s = skip_blank(line, eol);
 		if (s < eol && !first)
 			first = s;
-		if (starts_ci(s, eol, "SSL Certificate bindings:") || netsh_key_line(s, eol))
+		if (netsh_known_line(s, eol) || netsh_record_shape(line, eol, end))
 			return INPUT_NETSH;
 		if (s == first && (starts_ci(s, eol, "Windows Registry Editor Version 5.00") ||
 				   starts_ci(s, eol, "REGEDIT4")))

@@ -3,13 +3,14 @@
  * copied out of documentation, read into the model's HTTP.sys bindings.
  *
  * Grammar.  The input is read one line at a time.  Each line is trimmed of
- * white space (also U+00A0, U+3000 and U+FEFF), then of one leading and
+ * white space (also U+00A0 and the other Unicode spaces of uspace_at(),
+ * anywhere SP stands below; one note per file says so), then of one leading and
  * one trailing Markdown backtick, then of leading quote and comment marks
  * ("> ", "# ", "// ", as in a Markdown quote or a script comment):
  *
  *   file      = { line }
  *   line      = blank | noise | reset | key | extended | field | other
- *   reset     = "SSL Certificate bindings:"             (any case)
+ *   reset     = header                                 (netsh_labels.def, any case)
  *             | prompt                                 C:\...>..., PS ...>...,
  *                                                      [$] netsh ...
  *   noise     = rule                                   "-----", "=====", "___"
@@ -21,6 +22,9 @@
  *             | "The system cannot find the file specified."
  *   key       = key-label *SP ":" value
  *   key-label = "IP:port" | "Hostname:port" | "Central Certificate Store"
+ *             | a key label of netsh_labels.def
+ *             | any label, when the value is an endpoint and the next
+ *               line's value a certificate hash (a language without a table)
  *   extended  = "Extended Properties" *SP ":"          starts a sub-block of
  *                                                      "PropertyId : N" and
  *                                                      property lines
@@ -40,7 +44,10 @@
  * written, without an annotation.
  *
  * Placeholders (a value wrapped in <...>, also inside {} or [], a run of
- * X's such as {XXXXXXXX-XXXX-...}, or "...") are notes: the field is
+ * X's such as {XXXXXXXX-XXXX-...}, words in braces or brackets such as
+ * {HASH YOU ARE LOOKING FOR}, "redacted", a value cut short with "..."
+ * or U+2026, or "...") are notes; a line "[rest of the entry]" is an
+ * elision.  For a placeholder the field is
  * stated but not valid, and a placeholder endpoint (also one with a <...>
  * part, as in "<server>:443") skips its record.
  * Annotations: for a hash, GUID, number or boolean, when the whole value
@@ -52,6 +59,17 @@
  * does.
  * An ignored annotation is a note.  A boolean cut short ("Enable") is
  * read as the word it starts, with a note.
+ *
+ * Labels in other languages.  Labels of netsh_labels.def are read as
+ * their English ones (one note per file names the language).  A record
+ * where more than half of the labels are unknown is in an unknown
+ * language: it is read by the field order of the Windows generation that
+ * prints exactly its number of fields (netsh_layout.def), when every
+ * value has the shape that order expects (one note per file); yes/no
+ * words of an unknown language stay unread (one note per record).  When
+ * no order fits, a warning names the first line that does not, and the
+ * unknown fields are kept as extras.  A file with "label : value" lines
+ * but no record at all is a warning.
  *
  * Extended properties are kept as extra fields labelled
  * "Extended Properties[N] <label>", N being the block's PropertyId ("?"
@@ -81,6 +99,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "netsh_labels.h"
 #include "parse.h"
 #include "util.h"
 
@@ -89,12 +108,6 @@
 #define WRAP_MAX 100            /* longest line taken as half of a wrapped label */
 #define LABEL_MAX 128           /* longer labels are never known ones */
 #define ENDPOINT_MAX 512        /* longer endpoints are not looked at */
-
-static const char *const key_labels[] = {
-	[EP_IPPORT] = "IP:port",
-	[EP_HOSTNAMEPORT] = "Hostname:port",
-	[EP_CCS] = "Central Certificate Store",
-};
 
 static const char expect_key[] =
 	"expected 'IP:port', 'Hostname:port' or 'Central Certificate Store' first";
@@ -141,6 +154,12 @@ enum state {
 	ST_SKIP,                /* fields are dropped up to the next key line */
 };
 
+/* A field line of the current record and the field its label names (-1: unknown). */
+struct rec_line {
+	struct nline l;
+	int id;
+};
+
 struct netsh_parser {
 	struct model *m;
 	const char *file;
@@ -153,6 +172,25 @@ struct netsh_parser {
 	int has_pending;        /* a short unrecognised line, see other_line() */
 	int pending_report;     /* it is an error unless the next line joins it */
 	struct nline pending;
+
+	/* the current record's field lines, for reading it by field order */
+	struct rec_line *rec;
+	size_t nr_rec, alloc_rec;
+	int positional;         /* set_field() reads a record by field order */
+	size_t unread_words;    /* yes/no values in an unknown language, this record */
+	struct nline first_unread;
+
+	const struct text *t;   /* for looking one line ahead, see shape_key() */
+	uint32_t line_no;       /* of the line being handled */
+	size_t pos;             /* where the line after the current one starts */
+
+	/* what the file-level notes and the warning at the end need */
+	const char *language;   /* labels of a language other than English seen */
+	uint32_t language_line;
+	int noted_language, noted_spaces, noted_layout, noted_shape_key;
+	size_t nr_keys;         /* key lines seen, placeholders included */
+	int has_field_line;
+	struct nline first_field;
 };
 
 /* ---- spans ---------------------------------------------------------- */
@@ -174,39 +212,12 @@ static int span_istarts(struct span sp, const char *lit)
 	return span_len(sp) >= n && str_nieq(sp.s, lit, n);
 }
 
-/* Bytes of the white-space character at p (ASCII, U+00A0, U+3000, U+FEFF), or 0. */
-static size_t space_at(const char *p, const char *e)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	size_t n = (size_t)(e - p);
-	if (!n)
-		return 0;
-	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' || u[0] == '\v')
-		return 1;
-	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;
-	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-		return 3;
-	return 0;
-}
-
-/* Bytes of the white-space character that ends just before e, or 0. */
-static size_t space_before(const char *s, const char *e)
-{
-	for (size_t k = 1; k <= 3 && k <= (size_t)(e - s); k++)
-		if (space_at(e - k, e) == k)
-			return k;
-	return 0;
-}
-
 static struct span trim(const char *s, const char *e)
 {
 	size_t k;
-	while ((k = space_at(s, e)))
+	while ((k = uspace_at(s, e)))
 		s += k;
-	while (e > s && (k = space_before(s, e)))
+	while (e > s && (k = uspace_before(s, e)))
 		e -= k;
 	return (struct span){ s, e };
 }
@@ -223,7 +234,7 @@ static int is_blank_char(char c)
 static void split_word(struct span v, struct span *tok, struct span *rest)
 {
 	const char *p = v.s;
-	while (p < v.e && !space_at(p, v.e))
+	while (p < v.e && !uspace_at(p, v.e))
 		p++;
 	tok->s = v.s;
 	tok->e = p;
@@ -346,9 +357,9 @@ static const char *find_sep(struct span t, enum sep sep)
 	for (const char *p = t.s; p < t.e; p++) {
 		if (*p != ':')
 			continue;
-		if ((sep & SEP_AFTER) && (p + 1 >= t.e || !is_blank_char(p[1])))
+		if ((sep & SEP_AFTER) && !uspace_at(p + 1, t.e))
 			continue;
-		if ((sep & SEP_BEFORE) && (p == t.s || !is_blank_char(p[-1])))
+		if ((sep & SEP_BEFORE) && !uspace_before(t.s, p))
 			continue;
 		return p;
 	}
@@ -365,8 +376,9 @@ static const char *match_label_colon(struct span t, const char *label)
 	if (span_len(t) < n || !str_nieq(t.s, label, n))
 		return NULL;
 	const char *p = t.s + n;
-	while (p < t.e && is_blank_char(*p))
-		p++;
+	size_t k;
+	while ((k = uspace_at(p, t.e)))
+		p += k;
 	return p < t.e && *p == ':' ? p + 1 : NULL;
 }
 
@@ -384,6 +396,8 @@ static struct span strip_quote_marks(struct span t)
 		t = trim(t.s + k, t.e);
 	}
 }
+
+static int is_bracketed_words(const char *s, size_t n);
 
 static void classify(struct nline *l, const struct line *ln)
 {
@@ -410,26 +424,26 @@ static void classify(struct nline *l, const struct line *ln)
 		l->kind = L_BLANK;
 		return;
 	}
-	if (span_ieq(t, "SSL Certificate bindings:") || is_prompt(t)) {
+	if (netsh_label_slot(t.s, span_len(t), NULL) == NS_HEADER || is_prompt(t)) {
 		l->kind = L_RESET;
 		return;
 	}
 	if (is_rule(t) || is_elision(t) ||
+	    (is_bracketed_words(t.s, span_len(t)) && *t.s == '[' && !memchr(t.s, ':', span_len(t))) ||
 	    span_ieq(t, "The system cannot find the file specified.")) {
 		l->kind = L_NOISE;
 		return;
 	}
 
 	const char *after;
-	for (size_t i = 0; i < sizeof(key_labels) / sizeof(*key_labels); i++) {
-		if ((after = match_label_colon(t, key_labels[i]))) {
-			l->kind = L_KEY;
-			l->ep = (enum endpoint_kind)i;
-			l->label = (struct span){ t.s, t.s + strlen(key_labels[i]) };
-			l->label_at = t.s;
-			l->value = trim(after, t.e);
-			return;
-		}
+	int slot;
+	if ((after = netsh_match_key(t.s, t.e, &slot))) {
+		l->kind = L_KEY;
+		l->ep = (enum endpoint_kind)(slot - NS_KEY_IPPORT);
+		l->label = trim(t.s, after - 1);
+		l->label_at = t.s;
+		l->value = trim(after, t.e);
+		return;
 	}
 	if ((after = match_label_colon(t, "Extended Properties")) && after == t.e) {
 		l->kind = L_EXT;
@@ -462,21 +476,69 @@ static void classify(struct nline *l, const struct line *ln)
 
 /* ---- values ----------------------------------------------------------- */
 
+/* A value ending in "..." or U+2026 after some text: "a1b2c3...", "xxxx…". */
+static int is_cut_short(const char *s, size_t n)
+{
+	if (n >= 4 && !memcmp(s + n - 3, "...", 3))
+		return 1;
+	return n >= 4 && !memcmp(s + n - 3, "\xE2\x80\xA6", 3);
+}
+
+/* Words people put where they removed a value. */
+static int is_redaction_word(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"redacted", "removed", "omitted", "hidden", "snip", "snipped",
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (n == strlen(words[i]) && str_nieq(s, words[i], n))
+			return 1;
+	return 0;
+}
+
+/*
+ * Words in {} or []: a space inside, or letters only, as in "{HASH YOU
+ * ARE LOOKING FOR}", "{GUID ...}", "[rest of the entry]", "{thumbprint}".
+ * A mistyped GUID ("{0011...eeZZ}") is not one: it stays a malformed
+ * value.
+ */
+static int is_bracketed_words(const char *s, size_t n)
+{
+	int letters_only = 1;
+	if (n < 3 || !((s[0] == '{' && s[n - 1] == '}') || (s[0] == '[' && s[n - 1] == ']')))
+		return 0;
+	for (size_t i = 1; i + 1 < n; i++) {
+		char c = s[i] | 0x20;
+		if (s[i] == ' ')
+			return 1;
+		if (c < 'a' || c > 'z')
+			letters_only = 0;
+	}
+	return letters_only;
+}
+
 /*
  * <...> (also inside {} or []), a run of four or more X's among hex
- * digits and separators ({XXXXXXXX-XXXX-...}, 0.0.0.0:XXXX), or an
- * elision.
+ * digits and separators ({XXXXXXXX-XXXX-...}, 0.0.0.0:XXXX), words in
+ * braces or brackets ({HASH YOU ARE LOOKING FOR}), a redaction word
+ * ("redacted", also wrapped), a value cut short with "..." or U+2026, or
+ * an elision.
  */
 static int is_placeholder(struct span v)
 {
 	const char *s = v.s;
 	size_t n = span_len(v);
 
-	if (n >= 2 && ((s[0] == '{' && s[n - 1] == '}') || (s[0] == '[' && s[n - 1] == ']'))) {
+	if (is_bracketed_words(s, n) || is_cut_short(s, n))
+		return 1;
+	if (n >= 2 && ((s[0] == '{' && s[n - 1] == '}') || (s[0] == '[' && s[n - 1] == ']') ||
+		       (s[0] == '(' && s[n - 1] == ')' && is_redaction_word(s + 1, n - 2)))) {
 		s++;
 		n -= 2;
 	}
 	if (n >= 2 && s[0] == '<' && s[n - 1] == '>')
+		return 1;
+	if (is_redaction_word(s, n))
 		return 1;
 	if (n && is_elision((struct span){ s, s + n }))
 		return 1;
@@ -525,17 +587,17 @@ static int read_u32(struct span v, uint32_t *num)
 /* "Not" SP+ "Set" at the start of v, followed by the end or white space: its end, or NULL. */
 static const char *not_set_end(struct span v)
 {
-	if (!span_istarts(v, "Not") || v.s + 3 >= v.e || !space_at(v.s + 3, v.e))
+	if (!span_istarts(v, "Not") || v.s + 3 >= v.e || !uspace_at(v.s + 3, v.e))
 		return NULL;
 	const char *p = v.s + 3;
 	size_t k;
-	while ((k = space_at(p, v.e)))
+	while ((k = uspace_at(p, v.e)))
 		p += k;
 	struct span rest = { p, v.e };
 	if (!span_istarts(rest, "Set"))
 		return NULL;
 	p += 3;
-	return p == v.e || space_at(p, v.e) ? p : NULL;
+	return p == v.e || uspace_at(p, v.e) ? p : NULL;
 }
 
 static int read_bool(struct span v, uint32_t *num)
@@ -642,8 +704,14 @@ static struct srcloc loc_at(const struct netsh_parser *p, const struct nline *l,
 	return loc;
 }
 
+static void finish_record(struct netsh_parser *p);
+
 static void end_record(struct netsh_parser *p, enum state next)
 {
+	if (p->state == ST_RECORD)
+		finish_record(p);
+	p->nr_rec = 0;
+	p->unread_words = 0;
 	p->state = next;
 	p->v = NULL;
 	p->in_ext = 0;
@@ -687,13 +755,14 @@ static int looks_like_endpoint(enum endpoint_kind ep, struct span tok)
 
 static void start_record(struct netsh_parser *p, const struct nline *l)
 {
-	const char *label = key_labels[l->ep];
+	const char *label = netsh_key_label(l->ep);
 	struct span val = l->value, tok, rest;
 	struct srcloc loc = loc_at(p, l, val.s);
 
 	end_record(p, ST_SKIP);
 	split_word(val, &tok, &rest);
 	if (is_placeholder(val) || has_angle_part(tok)) {
+		p->nr_keys++;
 		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
 			   "placeholder value '%.*s%s' for '%s': record skipped",
 			   QUOTE(val), label);
@@ -709,6 +778,7 @@ static void start_record(struct netsh_parser *p, const struct nline *l)
 			   "malformed endpoint '%.*s%s': too long", QUOTE(val));
 		return;
 	}
+	p->nr_keys++;
 	p->v = model_add_binding_view(p->m, l->ep, sbuf_span(&p->value, val), ORIGIN_NETSH,
 				      &loc, p->diags, DIAG_ID);
 	if (p->v)
@@ -756,6 +826,12 @@ static void set_field(struct netsh_parser *p, const struct nline *l, enum bfield
 	} else if (kind == BFK_BOOL && span_len(rest) && (word = bool_prefix(tok, &fv.num))) {
 		use = tok;
 		annotated = 1;
+	} else if (p->positional && kind == BFK_BOOL) {
+		/* a yes/no word in an unknown language: stated, but its meaning is not known */
+		if (!p->unread_words++)
+			p->first_unread = *l;
+		binding_view_set(p->m, p->v, id, &loc, sbuf_span(&p->value, val), NULL, 0, 0);
+		return;
 	} else {
 		diag_input(p->diags, DIAG_ID, SEV_ERROR, &loc,
 			   "malformed value '%.*s%s' for '%s': expected %s",
@@ -800,11 +876,20 @@ static void ext_property(struct netsh_parser *p, const struct nline *l, struct s
 	binding_view_add_extra(p->m, p->v, p->extra.buf, sbuf_span(&p->value, l->value), &loc);
 }
 
+/* The field a label names, in any language the tables know, or -1. */
 static int field_id(struct netsh_parser *p, struct span label)
 {
+	const char *language;
 	if (span_len(label) > LABEL_MAX)
 		return -1;
-	return bfield_by_label(sbuf_span(&p->tmp, label));
+	int slot = netsh_label_slot(label.s, span_len(label), &language);
+	if (slot < 0 || slot >= BF__COUNT)
+		return -1;
+	if (strcmp(language, "en") && !p->language) {
+		p->language = language;
+		p->language_line = p->line_no;
+	}
+	return slot;
 }
 
 static void handle_field(struct netsh_parser *p, const struct nline *l)
@@ -829,20 +914,183 @@ static void handle_field(struct netsh_parser *p, const struct nline *l)
 		}
 		p->in_ext = 0;
 	}
-	if (id < 0) {
-		struct srcloc loc = loc_at(p, l, l->label_at);
-		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
-			   "unknown field '%.*s%s' kept", QUOTE(l->label));
-		binding_view_add_extra(p->m, p->v, sbuf_span(&p->label, l->label),
-				       sbuf_span(&p->value, l->value), &loc);
-		return;
-	}
-	if (p->v->f[id].stated) {
+	if (id >= 0 && p->v->f[id].stated) {
 		/* a second record whose key line is missing */
 		orphan_field(p, l, bfield_table[id].label);
 		return;
 	}
-	set_field(p, l, (enum bfield_id)id);
+	/* an unknown label waits for the record's end: it may be read by field order */
+	ALLOC_GROW(p->rec, p->nr_rec + 1, p->alloc_rec);
+	p->rec[p->nr_rec].l = *l;
+	p->rec[p->nr_rec++].id = id;
+	if (id >= 0)
+		set_field(p, l, (enum bfield_id)id);
+}
+
+/* ---- labels in an unknown language ---------------------------------- */
+
+static void keep_unknown(struct netsh_parser *p, const struct nline *l, int say)
+{
+	struct srcloc loc = loc_at(p, l, l->label_at);
+	if (say)
+		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+			   "unknown field '%.*s%s' kept", QUOTE(l->label));
+	binding_view_add_extra(p->m, p->v, sbuf_span(&p->label, l->label),
+			       sbuf_span(&p->value, l->value), &loc);
+}
+
+/* A word such as "Enabled" or "Aktiviert": letters and spaces, not "(null)". */
+static int is_word_value(struct span v)
+{
+	int letter = 0;
+	if (!span_len(v) || span_ieq(v, "(null)"))
+		return 0;
+	for (const char *q = v.s; q < v.e; q++) {
+		unsigned char ch = (unsigned char)*q;
+		if (ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+			letter = 1;
+		else if (ch != ' ' && ch != '-' && ch != '.')
+			return 0;
+	}
+	return letter;
+}
+
+/* Whether v has the shape of a value of the kind (an annotation after it allowed). */
+static int value_fits(struct netsh_parser *p, enum bfield_kind kind, struct span v)
+{
+	struct span tok, rest;
+	struct fval fv;
+	uint32_t n;
+
+	if (is_placeholder(v))
+		return 1;
+	split_word(v, &tok, &rest);
+	switch (kind) {
+	case BFK_HASH:
+	case BFK_GUID:
+	case BFK_U32:
+		return read_value(p, kind, v, &fv) == 0 || read_value(p, kind, tok, &fv) == 0 ||
+		       is_placeholder(tok);
+	case BFK_STR:
+		return span_len(v) && read_u32(tok, &n) != 0 && !netsh_hash_shape(tok.s, tok.e) &&
+		       *v.s != '{';
+	case BFK_BOOL:
+		return read_bool(v, &n) == 0 || is_word_value(v) || is_word_value(tok);
+	}
+	return 0;
+}
+
+/*
+ * Where the record stops fitting the layout: the index of its first line
+ * that does not fit, nr_rec when it fits as far as it goes.
+ */
+static size_t layout_fit(struct netsh_parser *p, const struct netsh_layout *lay)
+{
+	for (size_t i = 0; i < p->nr_rec; i++) {
+		const struct rec_line *r = &p->rec[i];
+		if (i >= lay->nr_fields)
+			return i;
+		enum bfield_id want = lay->fields[i];
+		if (r->id >= 0 ? r->id != (int)want : !value_fits(p, bfield_table[want].kind, r->l.value))
+			return i;
+	}
+	return p->nr_rec;
+}
+
+/*
+ * The record's fields are in, some with labels no table knows.  A few
+ * unknown labels among known ones are fields of a newer Windows: kept,
+ * with a note each.  When more than half are unknown, the labels are in
+ * an unknown language: the record is read by the field order of the
+ * Windows generation that printed exactly as many fields, when every
+ * value has the shape that order expects; otherwise a warning names the
+ * first line that does not fit.
+ */
+static void finish_record(struct netsh_parser *p)
+{
+	size_t unknown = 0;
+	for (size_t i = 0; i < p->nr_rec; i++)
+		unknown += p->rec[i].id < 0;
+	if (!unknown || !p->v)
+		return;
+	if (unknown * 2 <= p->nr_rec) {
+		for (size_t i = 0; i < p->nr_rec; i++)
+			if (p->rec[i].id < 0)
+				keep_unknown(p, &p->rec[i].l, 1);
+		return;
+	}
+
+	const struct netsh_layout *lay = netsh_layout_by_count(p->nr_rec);
+	if (lay && layout_fit(p, lay) == p->nr_rec) {
+		const struct nline *first = NULL;
+		p->positional = 1;
+		for (size_t i = 0; i < p->nr_rec; i++) {
+			if (p->rec[i].id >= 0)
+				continue;
+			if (!first)
+				first = &p->rec[i].l;
+			set_field(p, &p->rec[i].l, lay->fields[i]);
+		}
+		p->positional = 0;
+		if (!p->noted_layout) {
+			struct srcloc loc = loc_at(p, first, first->label_at);
+			diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+				   "labels in an unknown language: read by the field order of "
+				   "netsh's %s; check the values against the registry export",
+				   lay->name);
+			p->noted_layout = 1;
+		}
+		if (p->unread_words) {
+			const struct nline *l = &p->first_unread;
+			struct srcloc loc = loc_at(p, l, l->value.s);
+			diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+				   "%zu yes/no value%s in an unknown language (such as '%.*s%s') "
+				   "not read: these settings count as unknown; the registry "
+				   "export of HTTP\\Parameters has them",
+				   p->unread_words, p->unread_words == 1 ? "" : "s", QUOTE(l->value));
+		}
+		return;
+	}
+
+	/* the layout that fits longest names the line where the record stops fitting */
+	size_t best = 0;
+	const struct netsh_layout *best_lay = NULL;
+	for (size_t i = 0; i < nr_netsh_layouts; i++) {
+		size_t fit = layout_fit(p, &netsh_layouts[i]);
+		if (!best_lay || fit > best) {
+			best = fit;
+			best_lay = &netsh_layouts[i];
+		}
+	}
+	if (best < p->nr_rec) {
+		const struct nline *l = &p->rec[best].l;
+		enum bfield_id want = best < best_lay->nr_fields ? best_lay->fields[best] : BF__COUNT;
+		struct srcloc loc = loc_at(p, l, l->label_at);
+		if (want < BF__COUNT)
+			diag_input(p->diags, DIAG_ID, SEV_WARNING, &loc,
+				   "labels in an unknown language, and the record follows no "
+				   "known netsh field order: line %u ('%.*s%s') is field %zu, where "
+				   "netsh prints '%s' (%s); the record's unknown fields are kept unread",
+				   l->no, QUOTE(l->text), best + 2, bfield_table[want].label,
+				   kind_expected(bfield_table[want].kind));
+		else
+			diag_input(p->diags, DIAG_ID, SEV_WARNING, &loc,
+				   "labels in an unknown language, and the record follows no "
+				   "known netsh field order: line %u ('%.*s%s') is field %zu, one "
+				   "more than netsh's %s prints; the record's unknown fields are kept unread",
+				   l->no, QUOTE(l->text), best + 2, best_lay->name);
+	} else {
+		const struct nline *l = &p->rec[p->nr_rec - 1].l;
+		struct srcloc loc = loc_at(p, l, l->label_at);
+		diag_input(p->diags, DIAG_ID, SEV_WARNING, &loc,
+			   "labels in an unknown language, and the record follows no known "
+			   "netsh field order: it ends at line %u after %zu fields, and no "
+			   "Windows generation prints %zu; the record's unknown fields are kept unread",
+			   l->no, p->nr_rec + 1, p->nr_rec + 1);
+	}
+	for (size_t i = 0; i < p->nr_rec; i++)
+		if (p->rec[i].id < 0)
+			keep_unknown(p, &p->rec[i].l, 0);
 }
 
 static void bad_line(struct netsh_parser *p, const struct nline *l)
@@ -876,19 +1124,18 @@ static int join_pending(struct netsh_parser *p, struct nline *l)
 	sbuf_add(&p->joined, l->label.s, span_len(l->label));
 	struct span joined = { p->joined.buf, p->joined.buf + p->joined.len };
 
-	for (size_t i = 0; i < sizeof(key_labels) / sizeof(*key_labels); i++) {
-		if (span_ieq(joined, key_labels[i])) {
-			l->kind = L_KEY;
-			l->ep = (enum endpoint_kind)i;
-			l->label = joined;
-			return 1;
-		}
+	int slot = netsh_label_slot(joined.s, span_len(joined), NULL);
+	if (slot >= NS_KEY_IPPORT && slot <= NS_KEY_CCS) {
+		l->kind = L_KEY;
+		l->ep = (enum endpoint_kind)(slot - NS_KEY_IPPORT);
+		l->label = joined;
+		return 1;
 	}
-	if (span_ieq(joined, "Extended Properties") && !span_len(l->value)) {
+	if (slot == NS_EXT && !span_len(l->value)) {
 		l->kind = L_EXT;
 		return 1;
 	}
-	if (bfield_by_label(p->joined.buf) >= 0) {
+	if (slot >= 0 && slot < BF__COUNT) {
 		l->label = joined;
 		return 1;
 	}
@@ -910,8 +1157,117 @@ static void other_line(struct netsh_parser *p, const struct nline *l)
 	}
 }
 
+/* Whether more than half of the current record's labels are unknown ones. */
+static int record_mostly_unknown(const struct netsh_parser *p)
+{
+	size_t unknown = 0;
+	for (size_t i = 0; i < p->nr_rec; i++)
+		unknown += p->rec[i].id < 0;
+	return unknown * 2 > p->nr_rec;
+}
+
+/* At the end of the file: the language note, and a warning when no record was found. */
+static void end_notes(struct netsh_parser *p)
+{
+	if (p->language) {
+		struct srcloc loc = { p->file, p->language_line, 0, NULL };
+		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+			   "labels in %s read with sslcertlint's table of them "
+			   "(netsh prints its labels in the system's language)",
+			   netsh_language_name(p->language));
+	}
+	if (!p->nr_keys && p->has_field_line) {
+		const struct nline *l = &p->first_field;
+		struct srcloc loc = loc_at(p, l, l->label_at);
+		diag_input(p->diags, DIAG_ID, SEV_WARNING, &loc,
+			   "no binding read: the file has 'label : value' lines (the first "
+			   "here) but no record that starts with 'IP:port', 'Hostname:port' or "
+			   "'Central Certificate Store' in a language sslcertlint knows; the "
+			   "registry export (reg export HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters) "
+			   "has the same bindings in any language");
+	}
+}
+
+/* Whether the value's first word is a certificate hash as a key line's next line has it. */
+static int hash_like(struct span v)
+{
+	struct span tok, rest;
+	split_word(v, &tok, &rest);
+	return netsh_hash_shape(tok.s, tok.e) || span_ieq(tok, "(null)") || is_placeholder(tok);
+}
+
+/*
+ * A key line whose label is in an unknown language ("Adresse IP:port :
+ * 0.0.0.0:443"): a line with an unknown label and an endpoint for value,
+ * followed by a line whose value is a certificate hash, as every netsh
+ * record starts.  Turns l into a key line and returns 1.
+ */
+static int shape_key(struct netsh_parser *p, struct nline *l)
+{
+	struct span tok, rest;
+	if (l->kind != L_FIELD || field_id(p, l->label) >= 0 || p->in_ext)
+		return 0;
+	split_word(l->value, &tok, &rest);
+	int ep = netsh_endpoint_shape(tok.s, tok.e);
+	if (ep < 0)
+		return 0;
+
+	size_t pos = p->pos;
+	struct line ln = { NULL, 0, 0 };
+	struct nline next;
+	for (int looked = 0; looked < 3 && text_next_line(p->t, &pos, &ln); looked++) {
+		classify(&next, &ln);
+		if (next.kind == L_BLANK || next.kind == L_NOISE)
+			continue;
+		if (next.kind != L_FIELD || !hash_like(next.value))
+			return 0;
+		if (!p->noted_shape_key) {
+			struct srcloc loc = loc_at(p, l, l->label_at);
+			diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+				   "label '%.*s%s' in an unknown language read as '%s': its value "
+				   "is an endpoint and a certificate hash follows, as in every record",
+				   QUOTE(l->label), netsh_key_label((enum endpoint_kind)ep));
+			p->noted_shape_key = 1;
+		}
+		l->kind = L_KEY;
+		l->ep = (enum endpoint_kind)ep;
+		return 1;
+	}
+	return 0;
+}
+
+/* Unicode spaces (U+00A0 and the like) in the line, as a web page's padding has them. */
+static const char *unicode_space(const struct nline *l)
+{
+	for (const char *q = l->raw; q < l->text.e; q++) {
+		size_t k = (unsigned char)*q >= 0xC2 ? uspace_at(q, l->text.e) : 0;
+		if (k > 1 && (unsigned char)*q != 0xEF)     /* U+FEFF is a BOM, not padding */
+			return q;
+	}
+	return NULL;
+}
+
+/* The notes said once per file, and what the warning at the end needs. */
+static void file_notes(struct netsh_parser *p, const struct nline *l)
+{
+	const char *q;
+	if (!p->noted_spaces && (q = unicode_space(l))) {
+		struct srcloc loc = loc_at(p, l, q);
+		diag_input(p->diags, DIAG_ID, SEV_NOTE, &loc,
+			   "non-breaking or other Unicode spaces (as text copied from a web "
+			   "page has) read as white space in this file");
+		p->noted_spaces = 1;
+	}
+	if ((l->kind == L_FIELD || l->kind == L_KEY) && !p->has_field_line) {
+		p->first_field = *l;
+		p->has_field_line = 1;
+	}
+}
+
 static void handle_line(struct netsh_parser *p, struct nline *l)
 {
+	p->line_no = l->no;
+	file_notes(p, l);
 	if (p->has_pending) {
 		if (join_pending(p, l))
 			p->has_pending = 0;
@@ -943,11 +1299,24 @@ static void handle_line(struct netsh_parser *p, struct nline *l)
 			handle_field(p, l);
 			return;
 		}
+		/*
+		 * a banner right after as many fields as a Windows generation
+		 * prints is "Extended Properties:" in an unknown language
+		 */
+		if (!span_len(l->value) && p->state == ST_RECORD && !p->in_ext &&
+		    netsh_layout_by_count(p->nr_rec) && record_mostly_unknown(p)) {
+			p->in_ext = 1;
+			p->has_ext_id = 0;
+			return;
+		}
 		if (span_len(l->value))
 			other_line(p, l);
 		return;
 	case L_FIELD:
-		handle_field(p, l);
+		if (shape_key(p, l))
+			start_record(p, l);
+		else
+			handle_field(p, l);
 		return;
 	case L_OTHER:
 		other_line(p, l);
@@ -971,11 +1340,15 @@ int parse_netsh(struct model *m, const char *file, const struct text *t,
 	p.state = ST_PREAMBLE;
 	m->origins |= ORIGIN_NETSH;
 
+	p.t = t;
 	while (text_next_line(t, &pos, &ln)) {
+		p.pos = pos;
 		classify(&l, &ln);
 		handle_line(&p, &l);
 	}
 	flush_pending(&p);
+	end_record(&p, ST_PREAMBLE);
+	end_notes(&p);
 
 	sbuf_release(&p.ext_id);
 	sbuf_release(&p.label);
@@ -983,5 +1356,6 @@ int parse_netsh(struct model *m, const char *file, const struct text *t,
 	sbuf_release(&p.tmp);
 	sbuf_release(&p.extra);
 	sbuf_release(&p.joined);
+	free(p.rec);
 	return (int)(diag_list_count(diags, SEV_ERROR) - errors);
 }

@@ -68,6 +68,37 @@ int str_istarts(const char *s, const char *prefix)
 	return strlen(s) >= n && str_nieq(s, prefix, n);
 }
 
+size_t uspace_at(const char *p, const char *e)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(e - p);
+	if (!n)
+		return 0;
+	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' || u[0] == '\v')
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+		return u[2] >= 0x80 ? 3 : 0;         /* U+2000-U+200A, U+202F */
+	if (u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F)
+		return 3;                            /* U+205F */
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;                            /* U+3000 */
+	if (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return 3;                            /* U+FEFF */
+	return 0;
+}
+
+size_t uspace_before(const char *s, const char *e)
+{
+	for (size_t k = 1; k <= 3 && k <= (size_t)(e - s); k++)
+		if (uspace_at(e - k, e) == k)
+			return k;
+	return 0;
+}
+
 int excerpt_len(const char *s)
 {
 	size_t n = strnlen(s, EXCERPT_MAX + 1);

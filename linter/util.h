@@ -46,6 +46,15 @@ int str_ieq(const char *a, const char *b);
 int str_nieq(const char *a, const char *b, size_t n);
 int str_istarts(const char *s, const char *prefix);
 
+/*
+ * Bytes of the white-space character at p (before e), or 0: ASCII blanks
+ * and the Unicode spaces text copied from a web page or a word processor
+ * carries as padding (U+00A0, U+2000-U+200A, U+202F, U+205F, U+3000) and
+ * U+FEFF.  uspace_before(): of the one that ends just before e.
+ */
+size_t uspace_at(const char *p, const char *e);
+size_t uspace_before(const char *s, const char *e);
+
 #include "banned.h"
 
 #endif

@@ -263,6 +263,16 @@ static void test_detect(void)
 		{ "<?xml version=\"1.0\"?>\n<html><body/></html>", INPUT_UNKNOWN },
 		{ "<siteMap/>", INPUT_UNKNOWN },
 		{ "<!-- unclosed comment <configuration>", INPUT_UNKNOWN },
+		/* netsh pasted from a web page: U+00A0 padding, no header */
+		{ "\xC2\xA0\xC2\xA0IP:port\xC2\xA0\xC2\xA0: 0.0.0.0:443\n", INPUT_NETSH },
+		/* German: the header and the key line of the label table */
+		{ "SSL-Zertifikatbindungen:\n", INPUT_NETSH },
+		/* a language without a table: an endpoint, then a hash, as every record starts */
+		{ "    Adresse IP:port   : 0.0.0.0:443\n\n"
+		  "    Hachage           : d0013e91aab93f437a4443b13e6d18bd60f0279c\n", INPUT_NETSH },
+		/* ... but an endpoint alone, or followed by something else, is not */
+		{ "    Adresse IP:port   : 0.0.0.0:443\n", INPUT_UNKNOWN },
+		{ "    Server : web01:443\n    Owner : someone\n", INPUT_UNKNOWN },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		struct text t;

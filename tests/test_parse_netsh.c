@@ -1211,6 +1211,296 @@ static void test_corpus_values(void)
 	unit_snapshot_release(s);
 }
 
+
+/* ---- pasted from web pages, and other languages ------------------------- */
+
+#define NBSP "\xC2\xA0"
+
+/* U+00A0 as padding, as a rendered web page copies it: read as white space, one note. */
+static void test_nbsp_padding(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      "SSL Certificate bindings:\n"
+	      "\n"
+	      NBSP NBSP NBSP NBSP "IP:port" NBSP NBSP NBSP NBSP ": 0.0.0.0:443\n"
+	      NBSP NBSP NBSP NBSP "Certificate Hash" NBSP NBSP ":" NBSP "d0013e91aab93f437a4443b13e6d18bd60f0279c\n"
+	      NBSP NBSP NBSP NBSP "Certificate" NBSP "Store" NBSP NBSP "Name" NBSP ": MY\n"
+	      "    Negotiate Client Certificate" NBSP NBSP NBSP ": Enabled\n"
+	      "\n"
+	      NBSP "Hostname:port" NBSP ": www.example.com:443\n"
+	      NBSP "Certificate Hash" NBSP ": d0013e91aab93f437a4443b13e6d18bd60f0279c\n");
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_NOTE), 1);
+	const struct diag *d = diag_at(&s, SEV_NOTE, 3, "Unicode spaces");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL(d->loc.col, 1);
+	CU_ASSERT_EQUAL(s.m.nr_bindings, 2);
+	const struct binding_view *v = view(&s, "ipport:0.0.0.0:443");
+	CU_ASSERT(has_str(v, BF_CERT_HASH, "d0013e91aab93f437a4443b13e6d18bd60f0279c"));
+	CU_ASSERT_EQUAL(v->f[BF_CERT_HASH].loc.line, 4);
+	CU_ASSERT_EQUAL(v->f[BF_CERT_HASH].loc.col, 25);
+	CU_ASSERT(has_str(v, BF_CERT_STORE, "MY"));
+	CU_ASSERT(has_num(v, BF_NEGOTIATE_CLIENT_CERT, 1));
+	CU_ASSERT_PTR_NOT_NULL(view(&s, "hostnameport:www.example.com:443"));
+	check_diags(&s);
+	unit_snapshot_release(&s);
+}
+
+/* Placeholders people write in other shapes: notes, the field stated but not valid. */
+static void test_placeholder_shapes(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      "    IP:port                      : 0.0.0.0:443\n"
+	      "    Certificate Hash             : {HASH YOU ARE LOOKING FOR}\n"
+	      "    Application ID               : {GUID of your application}\n"
+	      "    Certificate Store Name       : redacted\n"
+	      "    Ctl Store Name               : [REDACTED]\n"
+	      "[rest of the entry]\n"
+	      "\n"
+	      "    IP:port                      : 0.0.0.0:444\n"
+	      "    Certificate Hash             : xxxx\xE2\x80\xA6\n"
+	      "    Application ID               : {thumbprint}\n"
+	      "\n"
+	      "    IP:port                      : 0.0.0.0:445\n"
+	      "    Certificate Hash             : d0013e91aab9...\n"
+	      "    Application ID               : (redacted)\n");
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_ERROR), 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_NOTE), 8);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 2, "placeholder value '{HASH YOU ARE LOOKING FOR}' for 'Certificate Hash'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 3, "placeholder value '{GUID of your application}'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 4, "placeholder value 'redacted'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 5, "placeholder value '[REDACTED]'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 9, "placeholder value 'xxxx\xE2\x80\xA6'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 10, "placeholder value '{thumbprint}'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 13, "placeholder value 'd0013e91aab9...'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 14, "placeholder value '(redacted)'"));
+	const struct binding_view *v = view(&s, "ipport:0.0.0.0:443");
+	CU_ASSERT(is_invalid(v, BF_CERT_HASH, "{HASH YOU ARE LOOKING FOR}"));
+	CU_ASSERT(is_invalid(v, BF_CERT_STORE, "redacted"));
+	CU_ASSERT(is_invalid(view(&s, "ipport:0.0.0.0:445"), BF_APPID, "(redacted)"));
+	CU_ASSERT_EQUAL(s.m.nr_bindings, 3);
+	check_diags(&s);
+	unit_snapshot_release(&s);
+}
+
+#define DE_REC13(port) \
+	"    IP:Port                      : 0.0.0.0:" port "\n" \
+	"    Zertifikathash               : d0013e91aab93f437a4443b13e6d18bd60f0279c\n" \
+	"    Anwendungs-ID                : {4dc3e181-e14b-4a21-b022-59fc669b0914}\n" \
+	"    Zertifikatspeichername       : My\n" \
+	"    Clientzertifikatsperrung \xC3\xBC" "berpr\xC3\xBC" "fen : Aktiviert\n" \
+	"    Nur zwischengespeicherte Sperrung : Deaktiviert\n" \
+	"    Verwendungs\xC3\xBC" "berpr\xC3\xBC" "fung       : Aktiviert\n" \
+	"    Aktualit\xC3\xA4tszeit f\xC3\xBCr Sperrung : 0\n" \
+	"    Timeout f\xC3\xBCr URL-Abruf        : 15000\n" \
+	"    Ctl-ID                       : (null)\n" \
+	"    Ctl-Speichername             : ClientAuthIssuer\n" \
+	"    DS-Zuordnung                 : Deaktiviert\n" \
+	"    Clientzertifikat aushandeln  : Aktiviert\n"
+
+/*
+ * German: the header, IP:Port and Zertifikathash are in the table; the
+ * other labels are read by the 13-field order; yes/no words in German
+ * are left unread, with one note.
+ */
+static void test_german_labels(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      "SSL-Zertifikatbindungen:\n"
+	      "-------------------------\n"
+	      "\n"
+	      DE_REC13("443"));
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_NOTE), 3);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 5, "labels in German read"));
+	const struct diag *d = diag_at(&s, SEV_NOTE, 6,
+		"labels in an unknown language: read by the field order of netsh's 13 fields");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL(d->loc.col, 5);
+	d = diag_at(&s, SEV_NOTE, 8, "5 yes/no values in an unknown language (such as 'Aktiviert') not read");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL(d->loc.col, 43);
+
+	const struct binding_view *v = view(&s, "ipport:0.0.0.0:443");
+	CU_ASSERT_EQUAL(v->loc.line, 4);
+	CU_ASSERT(has_str(v, BF_CERT_HASH, "d0013e91aab93f437a4443b13e6d18bd60f0279c"));
+	CU_ASSERT(has_str(v, BF_APPID, "{4dc3e181-e14b-4a21-b022-59fc669b0914}"));
+	CU_ASSERT_EQUAL(v->f[BF_APPID].loc.line, 6);
+	CU_ASSERT_EQUAL(v->f[BF_APPID].loc.col, 36);
+	CU_ASSERT(has_str(v, BF_CERT_STORE, "My"));
+	CU_ASSERT(has_num(v, BF_URL_TIMEOUT, 15000));
+	CU_ASSERT(has_str(v, BF_CTL_ID, NULL));
+	CU_ASSERT(has_str(v, BF_CTL_STORE, "ClientAuthIssuer"));
+	CU_ASSERT_EQUAL(v->f[BF_CTL_STORE].loc.line, 14);
+	CU_ASSERT(is_invalid(v, BF_NEGOTIATE_CLIENT_CERT, "Aktiviert"));
+	CU_ASSERT(is_invalid(v, BF_DS_MAPPER, "Deaktiviert"));
+	CU_ASSERT_EQUAL(nr_extras(v), 0);
+	check_diags(&s);
+	unit_snapshot_release(&s);
+}
+
+/*
+ * A language without a table: the key line is known by its value's shape,
+ * English yes/no words are read, and each record by its own field count.
+ */
+static void test_unknown_language_by_field_order(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      "Liaisons de certificat SSL :\n"
+	      "\n"
+	      "    Adresse IP:port              : 0.0.0.0:443\n"
+	      "    Hachage du certificat        : d0013e91aab93f437a4443b13e6d18bd60f0279c\n"
+	      "    ID de l'application          : {4dc3e181-e14b-4a21-b022-59fc669b0914}\n"
+	      "    Nom du magasin               : My\n"
+	      "    V\xC3\xA9rifier la r\xC3\xA9vocation       : Enabled\n"
+	      "    R\xC3\xA9vocation en cache         : Disabled\n"
+	      "    Contr\xC3\xB4le d'utilisation       : Enabled\n"
+	      "    Fra\xC3\xAE" "cheur                    : 0\n"
+	      "    D\xC3\xA9lai URL                    : 0\n"
+	      "    Identificateur CTL           : (null)\n"
+	      "    Magasin CTL                  : (null)\n"
+	      "    Mappeur DS                   : Disabled\n"
+	      "    N\xC3\xA9gocier le certificat client : Enabled\n"
+	      "    Rejeter les connexions       : Disabled\n"
+	      "    D\xC3\xA9sactiver HTTP2             : Not Set\n"
+	      "\n"
+	      "    Nom d'h\xC3\xB4te:port              : www.example.com:443\n"
+	      "    Hachage du certificat        : d0013e91aab93f437a4443b13e6d18bd60f0279c\n"
+	      "    ID de l'application          : {4dc3e181-e14b-4a21-b022-59fc669b0914}\n"
+	      "    Nom du magasin               : WebHosting\n"
+	      "    V\xC3\xA9rifier la r\xC3\xA9vocation       : Enabled\n"
+	      "    R\xC3\xA9vocation en cache         : Disabled\n"
+	      "    Contr\xC3\xB4le d'utilisation       : Enabled\n"
+	      "    Fra\xC3\xAE" "cheur                    : 0\n"
+	      "    D\xC3\xA9lai URL                    : 0\n"
+	      "    Identificateur CTL           : (null)\n"
+	      "    Magasin CTL                  : (null)\n"
+	      "    Mappeur DS                   : Disabled\n"
+	      "    N\xC3\xA9gocier le certificat client : Disabled\n");
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_NOTE), 2);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 3, "label 'Adresse IP:port' in an unknown language read as 'IP:port'"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 4, "read by the field order of netsh's 15 fields"));
+	CU_ASSERT_EQUAL(s.m.nr_bindings, 2);
+	const struct binding_view *v = view(&s, "ipport:0.0.0.0:443");
+	CU_ASSERT(has_num(v, BF_NEGOTIATE_CLIENT_CERT, 1));
+	CU_ASSERT_EQUAL(v->f[BF_NEGOTIATE_CLIENT_CERT].loc.line, 15);
+	CU_ASSERT(has_num(v, BF_DISABLE_HTTP2, 0));
+	CU_ASSERT(has_num(v, BF_REJECT_CONNECTIONS, 0));
+	v = view(&s, "hostnameport:www.example.com:443");
+	CU_ASSERT(has_str(v, BF_CERT_STORE, "WebHosting"));
+	CU_ASSERT(has_num(v, BF_NEGOTIATE_CLIENT_CERT, 0));
+	CU_ASSERT(unstated(v, BF_DISABLE_HTTP2));
+	check_diags(&s);
+	unit_snapshot_release(&s);
+}
+
+/* A 23-field record and its "Extended Properties:" banner in an unknown language. */
+static void test_unknown_language_extended_properties(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      DE_REC13("443")
+	      "    Verbindungen ablehnen        : Deaktiviert\n"
+	      "    HTTP2 deaktivieren           : Nicht festgelegt\n"
+	      "    QUIC deaktivieren            : Nicht festgelegt\n"
+	      "    TLS1.2 deaktivieren          : Nicht festgelegt\n"
+	      "    TLS1.3 deaktivieren          : Festgelegt\n"
+	      "    OCSP-Stapling deaktivieren   : Nicht festgelegt\n"
+	      "    Tokenbindung aktivieren      : Nicht festgelegt\n"
+	      "    Erweiterte Ereignisse protokollieren : Nicht festgelegt\n"
+	      "    Legacy-TLS-Versionen deaktivieren : Nicht festgelegt\n"
+	      "    Sitzungsticket aktivieren    : Nicht festgelegt\n"
+	      " Erweiterte Eigenschaften:\n"
+	      "    PropertyId                   : 0\n"
+	      "    Empfangsfenster              : 1048576\n");
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 0);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 3, "read by the field order of netsh's 23 fields"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 5, "15 yes/no values in an unknown language"));
+	const struct binding_view *v = view(&s, "ipport:0.0.0.0:443");
+	CU_ASSERT(is_invalid(v, BF_DISABLE_TLS13, "Festgelegt"));
+	CU_ASSERT_EQUAL(v->f[BF_ENABLE_SESSION_TICKET].loc.line, 23);
+	const struct extra_field *e = extra(v, "Extended Properties[0] Empfangsfenster");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_STRING_EQUAL(e->value, "1048576");
+	check_diags(&s);
+	unit_snapshot_release(&s);
+}
+
+/* A record in an unknown language that fits no field order: a warning at the first line that does not fit. */
+static void test_unknown_language_no_fit(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      /* 13 fields, but the 8th is no number */
+	      "    IP:Port                      : 0.0.0.0:443\n"
+	      "    Zertifikathash               : d0013e91aab93f437a4443b13e6d18bd60f0279c\n"
+	      "    Anwendungs-ID                : {4dc3e181-e14b-4a21-b022-59fc669b0914}\n"
+	      "    Zertifikatspeichername       : My\n"
+	      "    A                            : Aktiviert\n"
+	      "    B                            : Deaktiviert\n"
+	      "    C                            : Aktiviert\n"
+	      "    D                            : null\n"
+	      "    E                            : 0\n"
+	      "    F                            : (null)\n"
+	      "    G                            : (null)\n"
+	      "    H                            : Deaktiviert\n"
+	      "    I                            : Aktiviert\n"
+	      "\n"
+	      /* 5 fields: no Windows prints so few */
+	      "    IP:Port                      : 0.0.0.0:444\n"
+	      "    Zertifikathash               : d0013e91aab93f437a4443b13e6d18bd60f0279c\n"
+	      "    Anwendungs-ID                : {4dc3e181-e14b-4a21-b022-59fc669b0914}\n"
+	      "    Zertifikatspeichername       : My\n"
+	      "    A                            : Aktiviert\n");
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 2);
+	const struct diag *d = diag_at(&s, SEV_WARNING, 8,
+		"line 8 ('D                            : null') is field 8, where netsh prints "
+		"'Revocation Freshness Time' (a number from 0 to 4294967295)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL(d->loc.col, 5);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_WARNING, 19, "it ends at line 19 after 5 fields"));
+	const struct binding_view *v = view(&s, "ipport:0.0.0.0:443");
+	CU_ASSERT(unstated(v, BF_NEGOTIATE_CLIENT_CERT));
+	CU_ASSERT_EQUAL(nr_extras(v), 11);
+	CU_ASSERT_PTR_NOT_NULL(extra(v, "Anwendungs-ID"));
+	check_diags(&s);
+	unit_snapshot_release(&s);
+}
+
+/* Label : value lines but no record: a warning, not a quiet success. */
+static void test_no_binding_is_a_warning(void)
+{
+	struct unit_snapshot s;
+	parse(&s,
+	      "Some output:\n"
+	      "    Adresse          : 0.0.0.0:443\n"
+	      "    Hachage          : not a hash\n");
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(s.m.nr_bindings, 0);
+	const struct diag *d = diag_at(&s, SEV_WARNING, 2, "no binding read");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL(d->loc.col, 5);
+	CU_ASSERT_EQUAL(s.diags.nr, 1);
+	unit_snapshot_release(&s);
+
+	/* a file of placeholder records read nothing, and says so in notes: no warning */
+	parse(&s, "    IP:port : <ip:port>\n    Certificate Hash : <hash>\n");
+	CU_ASSERT_EQUAL(count(&s, SEV_WARNING), 0);
+	unit_snapshot_release(&s);
+}
+
 void suite_parse_netsh(void);
 void suite_parse_netsh(void)
 {
@@ -1244,6 +1534,13 @@ void suite_parse_netsh(void)
 		  { "10 MB lines", test_huge_lines },
 		  { "20000 records", test_many_records },
 		  { "arbitrary bytes", test_arbitrary_bytes },
+		  { "U+00A0 padding", test_nbsp_padding },
+		  { "placeholder shapes", test_placeholder_shapes },
+		  { "German labels", test_german_labels },
+		  { "unknown language: read by field order", test_unknown_language_by_field_order },
+		  { "unknown language: Extended Properties", test_unknown_language_extended_properties },
+		  { "unknown language: no field order fits", test_unknown_language_no_fit },
+		  { "no binding read is a warning", test_no_binding_is_a_warning },
 		  { "corpus: no input error", test_corpus_all_clean },
 		  { "corpus: values", test_corpus_values });
 }
