@@ -125,6 +125,11 @@ HOSTILE_CHECKS = hostile-fixes hostile-text time-reference hostile-baseline conf
 $(HOSTILE_CHECKS:%=check-%): check-%: sslcertlint
 	LC_ALL=C tests/$*.sh
 
+# the github, gitlab and junit formats read back as GitHub, GitLab and a
+# JUnit reader would (tests/junit.xsd), hostile names in them, and -q
+check-ci-formats: sslcertlint
+	LC_ALL=C tests/ci-formats.sh
+
 check-json-schema: sslcertlint
 	LC_ALL=C tests/json-schema.sh
 
@@ -186,7 +191,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet check-ci-formats
 	@echo "make check: all passed"
 
 demo:
@@ -203,4 +208,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-ci-formats check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

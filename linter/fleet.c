@@ -203,7 +203,8 @@ void fleet_report_build(const struct fleet *f, const struct diag_list *run_input
 			out->not_run[out->nr_not_run] = r->not_run[j];
 			out->not_run[out->nr_not_run++].host = h->name;
 		}
-		out->hosts[i].name = h->name;
+		/* a single snapshot's host is named by its manifest, when it has one */
+		out->hosts[i].name = h->name ? h->name : r->manifest_host;
 		out->hosts[i].path = h->dir;
 		out->hosts[i].failed = r->input_errors > 0 ||
 			diag_list_count(&r->inputs, SEV_ERROR) > 0;

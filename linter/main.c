@@ -67,7 +67,9 @@ static const char usage_text[] =
 	"directory, searched recursively; each file's kind is found from its content.\n"
 	"With --fleet, each subdirectory of DIR is one server's snapshot.\n"
 	"\n"
-	"  -f, --format FORMAT     report format: text, json or sarif (default: text)\n"
+	"  -f, --format FORMAT     report format (default: text): text, json, sarif, or for CI\n"
+	"                          github (workflow command annotations), gitlab (Code\n"
+	"                          Quality JSON) or junit (JUnit XML test report)\n"
 	"  -o, --output FILE       write the report to FILE, atomically (default: stdout);\n"
 	"                          the input errors and the summary also go to stderr\n"
 	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
@@ -81,6 +83,8 @@ static const char usage_text[] =
 	"      --baseline REPORT   compare with an earlier JSON or SARIF report: only new\n"
 	"                          findings count for --fail-on\n"
 	"      --show-suppressed   list suppressed findings in the text report too\n"
+	"  -q, --quiet             text report: leave out notes and the rules that did not\n"
+	"                          run; warnings, errors and the summary stay\n"
 	"      --sarif-automation-id ID\n"
 	"                          SARIF automationDetails.id: the run's category in GitHub\n"
 	"                          code scanning (e.g. web01/)\n"
@@ -165,6 +169,7 @@ struct options {
 	const char *baseline;
 	int timings;
 	int show_suppressed;
+	int quiet;
 	const char *automation_id;
 	const char *fleet;       /* --fleet DIR */
 	struct snapshot_options snap;
@@ -172,17 +177,12 @@ struct options {
 
 #define DEFAULT_CONFIG ".sslcertlint.json"
 
-/* Findings that make the run fail: at or above --fail-on, not suppressed, new when there is a baseline. */
-static size_t failing(const struct diag_list *findings, int fail_on, int with_baseline)
+/* Findings that make the run fail (report_fails()). */
+static size_t failing(const struct report *r)
 {
 	size_t n = 0;
-	if (fail_on == SEV_NONE)
-		return 0;
-	for (size_t i = 0; i < findings->nr; i++) {
-		const struct diag *d = findings->items[i];
-		n += d->level >= (enum severity)fail_on && !d->suppressed &&
-		     (!with_baseline || d->baseline == BASELINE_NEW);
-	}
+	for (size_t i = 0; i < r->findings->nr; i++)
+		n += report_fails(r, r->findings->items[i]) != 0;
 	return n;
 }
 
@@ -341,6 +341,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.hosts = fr.hosts,
 		.nr_hosts = fr.nr_hosts,
 		.show_suppressed = o->show_suppressed,
+		.quiet = o->quiet,
+		.fail_on = (enum severity)o->fail_on,
 		.baseline = o->baseline != NULL,
 		.automation_id = o->automation_id,
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
@@ -359,7 +361,7 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		status = EXIT_TROUBLE;
 	else if (input_errors || diag_list_count(&fr.inputs, SEV_ERROR))
 		status = EXIT_TROUBLE;
-	else if (failing(&fr.findings, o->fail_on, o->baseline != NULL))
+	else if (failing(&r))
 		status = EXIT_FINDINGS;
 	else
 		status = EXIT_CLEAN;
@@ -390,6 +392,7 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "timings", no_argument, NULL, OPT_TIMINGS },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "fleet", required_argument, NULL, OPT_FLEET },
@@ -408,15 +411,19 @@ int main(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:j:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!report_find(optarg))
-				return usage_error("unknown format '%s': expected text, json or sarif", optarg);
+				return usage_error("unknown format '%s': expected one of %s", optarg,
+						   report_format_names());
 			o.format = optarg;
 			break;
 		case 'o':
 			o.output = optarg;
+			break;
+		case 'q':
+			o.quiet = 1;
 			break;
 		case OPT_FAIL_ON:
 			if ((o.fail_on = severity_parse(optarg)) < 0)

@@ -18,6 +18,9 @@ static const struct {
 	{ "text", report_text },
 	{ "json", report_json },
 	{ "sarif", report_sarif },
+	{ "github", report_github },
+	{ "gitlab", report_gitlab },
+	{ "junit", report_junit },
 };
 
 report_fn report_find(const char *format)
@@ -44,6 +47,12 @@ const char *report_format_names(void)
 		len += (size_t)n;
 	}
 	return names;
+}
+
+int report_fails(const struct report *r, const struct diag *d)
+{
+	return r->fail_on != SEV_NONE && d->level >= r->fail_on && !d->suppressed &&
+	       d->baseline != BASELINE_ABSENT && (!r->baseline || d->baseline == BASELINE_NEW);
 }
 
 /* 64-bit FNV-1a */
@@ -201,6 +210,27 @@ const struct report_group *report_groups_find(const struct report_groups *groups
 		return &groups->group[0];
 	uintptr_t i = (uintptr_t)strmap_get(&groups->by_host, host);
 	return i ? &groups->group[i - 1] : NULL;
+}
+
+const char *report_group_host_name(const struct report *r, const struct report_group *g)
+{
+	if (g->host && g->host->name)
+		return g->host->name;
+	if (r->fleet)
+		return "sslcertlint";
+	if (r->nr_hosts && r->hosts[0].name)
+		return r->hosts[0].name;
+	return "snapshot";
+}
+
+const char *report_first_input(const struct report *r, const struct report_group *g)
+{
+	for (size_t i = 0; g && i < g->nr_files; i++)
+		if (!g->files[i]->skipped)
+			return g->files[i]->path;
+	if (g && g->nr_files)
+		return g->files[0]->path;
+	return r->nr_files ? r->files[0].path : NULL;
 }
 
 /* ---- summaries ------------------------------------------------------------ */

@@ -26,8 +26,9 @@ struct not_run {
  * input diagnostics and rules not run are those whose host equals name.
  */
 struct report_host {
-	const char *name;        /* the host: its manifest's name, else its folder's (fleet.h) */
-	const char *path;        /* the snapshot directory, as given */
+	const char *name;        /* the host: its manifest's name, else its folder's (fleet.h);
+				    outside fleet mode the one host: its manifest's name or NULL */
+	const char *path;        /* the snapshot directory, as given (NULL outside fleet mode) */
 	int failed;              /* its snapshot had input errors */
 	size_t nr_bindings, nr_sites, nr_certs;   /* of its model, for its summary */
 };
@@ -50,6 +51,8 @@ struct report {
 	int64_t now;             /* the time reference (the latest host's in a fleet) */
 	const char *config_path; /* the configuration file read, or NULL */
 	int show_suppressed;     /* text: list suppressed findings too */
+	int quiet;               /* text (-q): no notes, no rules not run; warnings and errors stay */
+	enum severity fail_on;   /* --fail-on: what fails the run (report_fails()); SEV_NONE: nothing */
 	int baseline;            /* compared with a baseline: findings carry a baseline state */
 	int color;               /* text: ANSI colours (only when writing to a terminal) */
 	/*
@@ -78,14 +81,36 @@ int report_text(const struct report *r, FILE *out);
  * why a job failed, whatever the report's format.
  */
 int report_text_brief(const struct report *r, FILE *out);
+
+/*
+ * Parts of the text report, for formats that carry its lines (JUnit
+ * bodies, GitHub annotation messages).  report_text_diag() writes one
+ * diagnostic as the text report does: its line, suppression, related
+ * lines and fix, each ending in a newline, every input string escaped
+ * (text_escape.h).  report_text_total() writes the whole report's
+ * summary line, without the newline.
+ */
+void report_text_diag(const struct report *r, const struct diag *d, FILE *out);
+void report_text_total(const struct report *r, FILE *out);
+
 int report_json(const struct report *r, FILE *out);
 int report_sarif(const struct report *r, FILE *out);
+int report_github(const struct report *r, FILE *out);
+int report_gitlab(const struct report *r, FILE *out);
+int report_junit(const struct report *r, FILE *out);
 
-/* The reporter for a --format name ("text", "json", "sarif"), or NULL. */
+/* The reporter for a --format name ("text", "json", "sarif", ...), or NULL. */
 report_fn report_find(const char *format);
 
-/* The --format names, for --help: "text, json, sarif". */
+/* The --format names, for --help and errors: "text, json, sarif, github, gitlab, junit". */
 const char *report_format_names(void);
+
+/*
+ * Whether finding d makes the run fail (exit 1): at or above
+ * r->fail_on, not suppressed, not gone, and new when compared with a
+ * baseline.
+ */
+int report_fails(const struct report *r, const struct diag *d);
 
 /*
  * A stable fingerprint of a finding: 16 lower-case hex digits of the
@@ -145,6 +170,21 @@ void report_groups_release(struct report_groups *groups);
  */
 const struct report_group *report_groups_find(const struct report_groups *groups,
 					      const char *host);
+
+/*
+ * The host name shown for group g: its host's name; outside fleet mode
+ * the snapshot's (its manifest's host), else "snapshot"; for a fleet's
+ * run-level group[0], "sslcertlint".
+ */
+const char *report_group_host_name(const struct report *r, const struct report_group *g);
+
+/*
+ * The input a finding of group g without a file points at, for formats
+ * that need a file on every result (SARIF, GitLab): the group's first
+ * input that was read, else its first listed, else the report's first
+ * (g NULL: a host no longer in the fleet); NULL when there is none.
+ */
+const char *report_first_input(const struct report *r, const struct report_group *g);
 
 /* The counts of a summary, for the whole report or one group. */
 struct report_summary {

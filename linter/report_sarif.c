@@ -409,28 +409,13 @@ static long rule_index(const struct report *r, const char *id)
 
 /* ---- results ----------------------------------------------------------- */
 
-/*
- * The input a finding of group g without a file points at: the group's
- * first input that was read, else its first listed, else the report's
- * first (g NULL: a host no longer in the fleet); NULL when there is none.
- */
-static const char *first_input(const struct report *r, const struct report_group *g)
-{
-	for (size_t i = 0; g && i < g->nr_files; i++)
-		if (!g->files[i]->skipped)
-			return g->files[i]->path;
-	if (g && g->nr_files)
-		return g->files[0]->path;
-	return r->nr_files ? r->files[0].path : NULL;
-}
-
-/* first_input() of each group, found once (malloc'd). */
+/* report_first_input() of each group, found once (malloc'd). */
 static const char **first_inputs(const struct report *r, const struct report_groups *groups)
 {
 	const char **first = xcalloc(groups->nr, sizeof(*first));
 
 	for (size_t k = 0; k < groups->nr; k++)
-		first[k] = first_input(r, &groups->group[k]);
+		first[k] = report_first_input(r, &groups->group[k]);
 	return first;
 }
 
@@ -439,7 +424,7 @@ static const char *host_input(const struct report *r, const struct report_groups
 			      const char *const *first, const char *host)
 {
 	const struct report_group *g = report_groups_find(groups, host);
-	return g ? first[g - groups->group] : first_input(r, NULL);
+	return g ? first[g - groups->group] : report_first_input(r, NULL);
 }
 
 static const char *baseline_name(enum baseline_state b)

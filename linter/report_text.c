@@ -32,12 +32,19 @@
  * "input error" tail (those at level error).  With r->color the level
  * word alone is coloured.
  *
+ * With r->quiet (-q) nothing at level note is printed: no note findings
+ * or input notes, no skipped files, no rules not run, no note gone since
+ * the baseline.  Warnings, errors and the summary (which still counts
+ * the notes) stay; a host group whose findings are all notes says
+ * "no findings at warning or above".
+ *
  * In fleet mode the report is grouped by host (r->hosts, in order):
  *
  *   fleet     = input-diag* finding* skipped* not-run* gone*   (run-level: no host)
  *               host-group* fleet-sum
  *   host-group= "== " host " (" path ") ==" LF
- *               input-diag* (finding+ | "no findings" LF) skipped* gone*
+ *               input-diag* (finding+ | "no findings" LF
+ *                            | "no findings at warning or above" LF) skipped* gone*
  *               summary not-run*                   (all of that host only)
  *   fleet-sum = N " host(s) (" N " with input errors): " summary
  *
@@ -166,10 +173,20 @@ static void print_diag(const struct report *r, const struct diag *d, FILE *out)
 	}
 }
 
-/* Findings still reported: neither suppressed (unless asked for) nor gone since the baseline. */
+/* Left out by -q: everything at level note. */
+static int quieted(const struct report *r, enum severity level)
+{
+	return r->quiet && level == SEV_NOTE;
+}
+
+/*
+ * Findings still reported: neither suppressed (unless asked for) nor gone
+ * since the baseline, nor a note under -q.
+ */
 static int shown(const struct report *r, const struct diag *d)
 {
-	return d->baseline != BASELINE_ABSENT && (!d->suppressed || r->show_suppressed);
+	return d->baseline != BASELINE_ABSENT && (!d->suppressed || r->show_suppressed) &&
+	       !quieted(r, d->level);
 }
 
 /* The diagnostics still reported; returns how many were printed. */
@@ -200,6 +217,8 @@ static const char *const skip_texts[] = {
 
 static void print_skipped(const struct report *r, const struct report_group *g, FILE *out)
 {
+	if (quieted(r, SEV_NOTE))
+		return;
 	for (size_t i = 0; i < g->nr_files; i++) {
 		if (!g->files[i]->skipped)
 			continue;
@@ -256,7 +275,7 @@ static void print_not_run_line(const struct report *r, const struct report_group
 /* The rules of group g that did not run; those for the same reason share one line. */
 static void print_not_run(const struct report *r, const struct report_group *g, FILE *out)
 {
-	if (!g->nr_not_run)
+	if (!g->nr_not_run || quieted(r, SEV_NOTE))
 		return;
 	char *first = xcalloc(g->nr_not_run, 1);
 	size_t *next = link_same_reason(g, first);
@@ -269,11 +288,11 @@ static void print_not_run(const struct report *r, const struct report_group *g, 
 }
 
 /* What went away since the baseline. */
-static void print_gone(const struct report_group *g, FILE *out)
+static void print_gone(const struct report *r, const struct report_group *g, FILE *out)
 {
 	for (size_t i = 0; i < g->nr_findings; i++) {
 		const struct diag *d = g->findings[i];
-		if (d->baseline != BASELINE_ABSENT)
+		if (d->baseline != BASELINE_ABSENT || quieted(r, d->level))
 			continue;
 		fputs("gone since the baseline: ", out);
 		if (print_where(&d->loc, out))
@@ -348,7 +367,19 @@ static void print_body(const struct report *r, const struct report_group *g, FIL
 	print_list(r, g->findings, g->nr_findings, out);
 	print_skipped(r, g, out);
 	print_not_run(r, g, out);
-	print_gone(g, out);
+	print_gone(r, g, out);
+}
+
+/* Whether -q hid findings of group g that would otherwise be listed. */
+static int has_quieted(const struct report *r, const struct report_group *g)
+{
+	struct report quiet_off = *r;
+
+	quiet_off.quiet = 0;
+	for (size_t i = 0; r->quiet && i < g->nr_findings; i++)
+		if (shown(&quiet_off, g->findings[i]))
+			return 1;
+	return 0;
 }
 
 static void print_host(const struct report *r, const struct report_group *g, FILE *out)
@@ -360,17 +391,16 @@ static void print_host(const struct report *r, const struct report_group *g, FIL
 	fputs(") ==\n", out);
 	print_list(r, g->inputs, g->nr_inputs, out);
 	if (!print_list(r, g->findings, g->nr_findings, out))
-		fputs("no findings\n", out);
+		fputs(has_quieted(r, g) ? "no findings at warning or above\n" : "no findings\n", out);
 	print_skipped(r, g, out);
-	print_gone(g, out);
+	print_gone(r, g, out);
 	print_summary(r, g, out);
 	fputc('\n', out);
 	print_not_run(r, g, out);
 }
 
-/* The run-level entries (group[0]) first, then each host's group, then the totals. */
-/* The whole report's summary line; a fleet's starts with its hosts. */
-static void print_total(const struct report *r, FILE *out)
+/* The whole report's summary line, without its newline; a fleet's starts with its hosts. */
+static void print_total_line(const struct report *r, FILE *out)
 {
 	if (r->fleet) {
 		size_t failed = 0;
@@ -380,15 +410,31 @@ static void print_total(const struct report *r, FILE *out)
 		fprintf(out, " (%zu with input errors): ", failed);
 	}
 	print_summary(r, NULL, out);
+}
+
+static void print_total(const struct report *r, FILE *out)
+{
+	print_total_line(r, out);
 	fputc('\n', out);
 }
 
+/* The run-level entries (group[0]) first, then each host's group, then the totals. */
 static void print_fleet(const struct report *r, const struct report_groups *groups, FILE *out)
 {
 	print_body(r, &groups->group[0], out);
 	for (size_t k = 1; k < groups->nr; k++)
 		print_host(r, &groups->group[k], out);
 	print_total(r, out);
+}
+
+void report_text_diag(const struct report *r, const struct diag *d, FILE *out)
+{
+	print_diag(r, d, out);
+}
+
+void report_text_total(const struct report *r, FILE *out)
+{
+	print_total_line(r, out);
 }
 
 int report_text_brief(const struct report *r, FILE *out)

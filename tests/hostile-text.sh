@@ -4,7 +4,8 @@
 # "::error" workflow command, a right-to-left override, in certificate and
 # site names; here also in file names): the text report holds no control
 # character but its line ends, no bidirectional control, no line starting
-# with "::", and shows what it escaped.
+# with "::", and shows what it escaped; the GitHub report holds only
+# workflow commands of its own.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C
@@ -44,6 +45,19 @@ check text "$tmp/text"
 (cd "$tmp" && "$BIN" --now 2026-01-01T00:00:00Z --color always snap) > "$tmp/color" 2>&1
 if sed 's/\x1b\[[0-9;]*m//g' "$tmp/color" | tr -d '\n' | tr -cd '\000-\037\177' | grep -q .; then
 	echo "FAIL color: a control character besides the colour codes"
+	fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
+# the GitHub report of the same: every line a workflow command of ours, the
+# hostile text escaped (tests/ci-formats.sh reads it back as the runner does)
+(cd "$tmp" && "$BIN" --now 2026-01-01T00:00:00Z --format github snap "::warning file=b,line=2::forged.txt") > "$tmp/github" 2>&1
+bad=""
+[ "$(tr -d '\n' < "$tmp/github" | tr -cd '\000-\037\177' | wc -c)" = 0 ] || bad="$bad raw-control"
+grep -v -q -E '^::(error|warning|notice) ' "$tmp/github" && bad="$bad line-not-a-command"
+grep -q -F '\n::error file=README.md' "$tmp/github" || bad="$bad missing:escaped-newline-command"
+if [ -n "$bad" ]; then
+	printf "FAIL github:%s\n" "$bad"
 	fail=$((fail + 1))
 else
 	pass=$((pass + 1))

@@ -31,6 +31,11 @@ done
 for fleet in fixtures/rules/SCL001 fixtures/rules/SCL006; do
 	vg "--fleet $fleet" --jobs 3 --format sarif --fleet "$fleet"
 done
+# the CI formats, on one fleet and the hostile snapshot
+for fmt in github gitlab junit; do
+	vg "--fleet fixtures/rules/SCL001 ($fmt)" --format $fmt --fleet fixtures/rules/SCL001
+	vg "fixtures/hostile-text ($fmt)" --format $fmt fixtures/hostile-text
+done
 rm -f leakcheck.log
 echo "leakcheck: $pass passed, $fail failed"
 [ $fail = 0 ]

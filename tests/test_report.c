@@ -581,11 +581,14 @@ static void test_find(void)
 {
 	CU_ASSERT(report_find("text") == report_text);
 	CU_ASSERT(report_find("json") == report_json);
+	CU_ASSERT(report_find("github") == report_github);
+	CU_ASSERT(report_find("gitlab") == report_gitlab);
+	CU_ASSERT(report_find("junit") == report_junit);
 	CU_ASSERT_PTR_NULL(report_find("xml"));
 	CU_ASSERT_PTR_NULL(report_find(""));
 	CU_ASSERT_PTR_NULL(report_find("TEXT"));
-	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json, sarif");
-	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json, sarif");
+	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json, sarif, github, gitlab, junit");
+	CU_ASSERT_STRING_EQUAL(report_format_names(), "text, json, sarif, github, gitlab, junit");
 }
 
 void suite_report(void);

@@ -25,6 +25,26 @@ static void check_text(const char *buf, size_t len)
 	}
 }
 
+/*
+ * The GitHub report: every line a workflow command of ours (no input can
+ * start a line or break one), nothing raw but the line ends.
+ */
+static void check_github(const char *buf, size_t len)
+{
+	static const char *const commands[] = { "::error ", "::warning ", "::notice " };
+
+	check_text(buf, len);
+	for (size_t i = 0; i < len; i = (size_t)((const char *)memchr(buf + i, '\n', len - i) - buf) + 1) {
+		int known = 0;
+		for (size_t k = 0; k < sizeof(commands) / sizeof(*commands); k++)
+			known |= !strncmp(buf + i, commands[k], strlen(commands[k]));
+		if (!known || !memchr(buf + i, '\n', len - i)) {
+			fprintf(stderr, "a line of the GitHub report that is no command of ours, at byte %zu\n", i);
+			abort();
+		}
+	}
+}
+
 static void check_fixes(const struct diag_list *findings)
 {
 	for (size_t i = 0; i < findings->nr; i++) {
@@ -40,7 +60,7 @@ static void check_fixes(const struct diag_list *findings)
 
 void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 {
-	static const char *const formats[] = { "text", "json", "sarif" };
+	static const char *const formats[] = { "text", "json", "sarif", "github", "gitlab", "junit" };
 	struct model m;
 	struct diag_list findings, inputs;
 	struct not_run *not_run;
@@ -79,6 +99,8 @@ void fuzz_pipeline(fuzz_parse_fn parse, const uint8_t *data, size_t size)
 		fclose(out);
 		if (i == 0)
 			check_text(buf, len);
+		else if (!strcmp(formats[i], "github"))
+			check_github(buf, len);
 		free(buf);
 	}
 	free(not_run);
