@@ -6,6 +6,8 @@
  *   reg        first non-blank line "Windows Registry Editor Version 5.00"
  *              or "REGEDIT4"; or, for snippets copied from documentation,
  *              a "[HKEY_..." / "[HKLM..." key line and a "name"= line
+ *              (its quote may be a typographic one a blog put there:
+ *              U+201C, U+201D, U+201E or U+2033)
  *   netsh      a "SSL Certificate bindings:" line, or a record line
  *              "IP:port", "Hostname:port" or "Central Certificate Store"
  *              followed by ':' (indentation and Markdown backticks allowed),
@@ -128,6 +130,20 @@ static enum input_kind detect_json(const char *s, size_t n)
 	return INPUT_UNKNOWN;
 }
 
+/* Whether s starts with '"' or a typographic double quote (what parse_reg reads as one). */
+static int starts_quote(const char *s, const char *end)
+{
+	static const char *const typographic[] = {
+		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\xB3",
+	};
+	if (s < end && *s == '"')
+		return 1;
+	for (size_t i = 0; i < sizeof(typographic) / sizeof(*typographic); i++)
+		if ((size_t)(end - s) >= 3 && !memcmp(s, typographic[i], 3))
+			return 1;
+	return 0;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -230,7 +246,7 @@ enum input_kind detect_kind(const struct text *t)
 		if (starts_ci(s, eol, "[HKEY_") || starts_ci(s, eol, "[HKLM") ||
 		    starts_ci(s, eol, "[HKCU") || starts_ci(s, eol, "[-HKEY_"))
 			reg_key = 1;
-		if ((s < eol && *s == '"' && memchr(s, '=', (size_t)(eol - s))) ||
+		if ((starts_quote(s, eol) && memchr(s, '=', (size_t)(eol - s))) ||
 		    starts_ci(s, eol, "@="))
 			reg_value = 1;
 		line = eol + 1;

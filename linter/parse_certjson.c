@@ -23,7 +23,8 @@
  *   NotBefore, NotAfter   "/Date(ms)/" or "/Date(ms+hhmm)/" (5.1; ms UTC),
  *                   ISO 8601 with offset and fraction (7), {"value": one
  *                   of these, "DateTime": ...}, or digits only: seconds
- *                   since the epoch (a string or a number)
+ *                   since the epoch (a string or a number); also spelt
+ *                   not_before, not_after (see date_names below)
  *   HasPrivateKey   true/false (or the strings "True"/"False")
  *   EnhancedKeyUsageList  [{"FriendlyName", "ObjectId"}...] or strings
  *                   ("1.3.6.1.5.5.7.3.1", "Server Authentication
@@ -40,6 +41,11 @@
  * "store", else the file name's stem or, when that holds '-' or '_', the
  * part after the last of them ("LocalMachine-My.json" -> "My"; one note
  * per file).  Names are canonicalised by model_cert_store().
+ *
+ * A certificate whose validity is unknown (no date member, in none of its
+ * spellings, and no readable RawData) gets a warning: the expiry rules
+ * (SCL006, SCL007) skip a certificate without NotAfter, and no rule
+ * takes it for a renewal, so it would otherwise pass in silence.
  *
  * RawData, when present and readable, is decoded (x509.h): it gives the
  * validity, basicConstraints, EKUs, key, signature algorithm and subject
@@ -313,20 +319,60 @@ static const char *opt_string(json_t *o, const char *name)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void read_date(struct certjson *p, json_t *o, const char *name, const struct cert *c,
-		      int64_t *out, int *has)
+/*
+ * The spellings of the validity members, each matched ignoring ASCII
+ * case (so "notafter", "NOTAFTER" and "notAfter" too), the first one
+ * present and not null counting:
+ *   NotBefore, NotAfter     the X509Certificate2 properties, as
+ *                           PowerShell's ConvertTo-Json and Format-List
+ *                           write them (5.1 and 7)
+ *   not_before, not_after   snake case, as other certificate tools
+ *                           write them: certigo dump --json, crt.sh's
+ *                           JSON output; hand-made exports copy them
+ * "Valid from" and "Valid to" are only labels of the Windows
+ * certificate dialog, not names any exporter writes, so they are not
+ * read: a made-up spelling would only hide a missing date.
+ */
+static const char *const not_before_names[] = { "NotBefore", "not_before", NULL };
+static const char *const not_after_names[] = { "NotAfter", "not_after", NULL };
+
+/* The first member of o with one of the names (ignoring ASCII case) that is not null; *key its name as written. */
+static json_t *date_member(json_t *o, const char *const *names, const char **key)
 {
-	json_t *v = psjson_get(o, name);
+	for (; *names; names++) {
+		const char *k;
+		json_t *v;
+		json_object_foreach(o, k, v) {
+			if (str_ieq(k, *names) && !json_is_null(v)) {
+				*key = k;
+				return v;
+			}
+		}
+	}
+	return NULL;
+}
+
+/*
+ * One validity date into *out (*has = 1 when read).  Returns 1 when the
+ * certificate has the member, readable or not (an unreadable one is an
+ * error), 0 when it has none.
+ */
+static int read_date(struct certjson *p, json_t *o, const char *const *names, const struct cert *c,
+		     int64_t *out, int *has)
+{
+	const char *key = NULL;
+	json_t *v = date_member(o, names, &key);
 	*has = 0;
-	if (!v || json_is_null(v))
-		return;
+	if (!v)
+		return 0;
 	if (psjson_date(v, out)) {
 		report(p, SEV_ERROR, c->loc.line, c->loc.path,
 		       "invalid date %s in '%s' of certificate '%s'",
-		       show_json(p, v), name, c->thumbprint);
-		return;
+		       show_json(p, v), show(p, key), c->thumbprint);
+		return 1;
 	}
 	*has = 1;
+	return 1;
 }
 
 static void read_private_key(struct certjson *p, json_t *o, struct cert *c)
@@ -674,10 +720,15 @@ static void read_cert(struct certjson *p, json_t *o, const struct elem_pos *pos,
 	if (c.friendly_name && !*c.friendly_name)
 		c.friendly_name = NULL;
 	read_private_key(p, o, &c);
-	read_date(p, o, "NotBefore", &c, &c.not_before, &c.has_not_before);
-	read_date(p, o, "NotAfter", &c, &c.not_after, &c.has_not_after);
+	int dated = read_date(p, o, not_before_names, &c, &c.not_before, &c.has_not_before);
+	dated += read_date(p, o, not_after_names, &c, &c.not_after, &c.has_not_after);
 	read_ekus(p, o, &c);
 	read_raw(p, der, &c);
+	/* an unreadable date already had its error */
+	if (!dated && !c.has_not_before && !c.has_not_after)
+		report(p, SEV_WARNING, c.loc.line, ptr,
+		       "certificate '%s' has no NotBefore/NotAfter: expiry rules cannot check it",
+		       c.thumbprint);
 	if (!c.has_der && c.subject && c.issuer) {
 		c.self_signed = str_ieq(name_key(p, c.subject), name_key(p, c.issuer));
 		c.self_signed_inferred = 1;

@@ -19,6 +19,8 @@
  *            | "HKEY_CURRENT_CONFIG" | "HKCC"
  *   value    = ( quoted | "@" ) "=" data [ comment ]            ("@" is the default value, name "")
  *   quoted   = '"' { char | '\\' | '\"' } '"'                  (on one line; other '\' pairs are kept)
+ *   '"'      = '"' | a typographic double quote: U+201C, U+201D,
+ *              U+201E or U+2033 (text pasted from a blog; see below)
  *   data     = quoted                                          REG_SZ
  *            | "dword:" hexdigit{1,8}                          REG_DWORD
  *            | "hex" [ "(" hexdigit{1,8} ")" ] ":" bytes       REG_BINARY, or type n
@@ -37,6 +39,18 @@
  * one warning) and may appear again later (concatenated exports).
  * "[HKLM:\...]" (PowerShell drive form) is read as
  * "[HKEY_LOCAL_MACHINE\...]" with one warning per file.
+ *
+ * Typographic quotes: a word processor or a blog turns '"' into the
+ * quotes of its language (“Enabled”, „Enabled“, ″Enabled″), and admins
+ * paste that.  regedit takes only '"', so reg import refuses such a
+ * file; we read each as '"', with one warning per file at the first one
+ * used, and say so.  A line that reads as regedit reads it (ASCII quotes
+ * only, the closing one followed by what must follow) is read that way,
+ * so a typographic quote inside a string stays part of it; otherwise
+ * either kind opens, and the closing quote is the first of either kind
+ * followed by '=' (a name) or by the end of the line or a comment (data),
+ * else the first of either kind.  "\" before a typographic quote makes it
+ * a '"' inside the string, as "\"" does.
  *
  * HTTP.sys keys: a key at or under
  * HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters marks the
@@ -282,6 +296,7 @@ struct parser {
 	enum header_state header;
 	int saw_key_line;
 	int warned_drive;
+	int warned_typographic;
 	int quiet;               /* skipping: no diagnostics */
 
 	enum key_state kstate;
@@ -373,6 +388,30 @@ static int starts_ci(const char *s, const char *e, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	return (size_t)(e - s) >= n && str_nieq(s, prefix, n);
+}
+
+/*
+ * Bytes of a double quote at s: 1 for '"', 3 for the typographic ones
+ * that take its place in pasted text (U+201C, U+201D, U+201E, U+2033),
+ * 0 for anything else.
+ */
+static size_t quote_at(const char *s, const char *e)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (s >= e)
+		return 0;
+	if (*u == '"')
+		return 1;
+	if (e - s >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x9C || u[2] == 0x9D || u[2] == 0x9E || u[2] == 0xB3))
+		return 3;
+	return 0;
+}
+
+/* Whether a line starting at s (past its white space) is a value line. */
+static int value_start(const char *s, const char *e)
+{
+	return quote_at(s, e) || (s < e && *s == '@');
 }
 
 static int hexval(int c)
@@ -595,11 +634,11 @@ static void key_line(struct parser *p, const struct line *l, const char *s, cons
 /* ---- values ---- */
 
 /*
- * Reads a quoted string at c->s (the opening '"') into out, undoing the
- * \\ and \" escapes.  Returns 0 with c->s after the closing quote, or -1
- * when the line ends first.
+ * Reads a quoted string at c->s (the opening '"') as regedit does, into
+ * out, undoing the \\ and \" escapes.  Returns 0 with c->s after the
+ * closing quote, or -1 (c->s unchanged) when the line ends first.
  */
-static int read_quoted(struct cur *c, struct buf *out)
+static int read_regedit_quoted(struct cur *c, struct buf *out)
 {
 	const char *q = c->s + 1, *run = q;
 	buf_reset(out);
@@ -619,6 +658,124 @@ static int read_quoted(struct cur *c, struct buf *out)
 		}
 	}
 	return -1;
+}
+
+/*
+ * Whether a closing quote ending at q is followed by what must follow
+ * it: '=' after a value name; the end of the line or a comment after
+ * string data.
+ */
+static int closes_here(const char *q, const char *e, int name)
+{
+	q = skip_ws(q, e);
+	if (name)
+		return q < e && *q == '=';
+	return q == e || *q == ';';
+}
+
+static int has_typographic(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (quote_at(s, e) > 1)
+			return 1;
+	return 0;
+}
+
+/* Bytes of the escape "\\" or "\" + a quote of either kind at q, 0 for none. */
+static size_t escape_at(const char *q, const char *e)
+{
+	if (q >= e || *q != '\\' || q + 1 >= e)
+		return 0;
+	if (q[1] == '\\')
+		return 2;
+	size_t k = quote_at(q + 1, e);
+	return k ? 1 + k : 0;
+}
+
+/* The one warning per file for typographic quotes, at the first one read as '"'. */
+static void warn_typographic(struct parser *p, const struct line *l, const char *at)
+{
+	if (p->warned_typographic || p->quiet)
+		return;
+	struct srcloc loc = loc_at(p, l, at, p->key);
+	report(p, SEV_WARNING, &loc,
+	       "typographic quote '%.3s' read as '\"' (here and in the rest of this file); "
+	       "regedit itself would refuse this file: reg import needs ASCII quotes", at);
+	p->warned_typographic = 1;
+}
+
+/*
+ * Reads a quoted value name (name = 1) or string data (name = 0) at c->s
+ * into out, undoing the escapes; typographic quotes count as '"' (see
+ * the top comment).  Returns 0 with c->s after the closing quote, or -1
+ * (c->s unchanged) when the line ends first.
+ */
+static int read_quoted(struct parser *p, struct cur *c, struct buf *out, int name)
+{
+	const char *open = c->s, *e = c->e;
+	size_t open_len = quote_at(open, e);
+
+	if (open_len == 1) {
+		struct cur strict = *c;
+		int ret = read_regedit_quoted(&strict, out);
+		if ((!ret && closes_here(strict.s, e, name)) || !has_typographic(open + 1, e)) {
+			*c = strict;
+			return ret;
+		}
+	}
+
+	/* the closing quote: the first followed by what must follow, else the first */
+	const char *q = open + open_len, *close = NULL, *first = NULL;
+	size_t k, close_len = 0, first_len = 0;
+	while (q < e) {
+		if ((k = escape_at(q, e))) {
+			q += k;
+			continue;
+		}
+		if (!(k = quote_at(q, e))) {
+			q++;
+			continue;
+		}
+		if (!first) {
+			first = q;
+			first_len = k;
+		}
+		if (closes_here(q + k, e, name)) {
+			close = q;
+			close_len = k;
+			break;
+		}
+		q += k;
+	}
+	if (!close) {
+		close = first;
+		close_len = first_len;
+	}
+	if (!close)
+		return -1;
+
+	const char *typographic = open_len > 1 ? open : NULL, *run = open + open_len;
+	buf_reset(out);
+	buf_str(out);
+	for (q = run; q < close;) {
+		if (!(k = escape_at(q, close))) {
+			q++;
+			continue;
+		}
+		buf_add(out, run, (size_t)(q - run));
+		buf_addc(out, q[1] == '\\' ? '\\' : '"');
+		if (k > 2 && !typographic)
+			typographic = q + 1;
+		q += k;
+		run = q;
+	}
+	buf_add(out, run, (size_t)(close - run));
+	if (close_len > 1 && !typographic)
+		typographic = close;
+	if (typographic)
+		warn_typographic(p, &c->line, typographic);
+	c->s = close + close_len;
+	return 0;
 }
 
 /* After the data: nothing, or a comment.  Marks the value invalid otherwise. */
@@ -646,7 +803,7 @@ static int next_continuation(struct parser *p, struct cur *c, struct pval *v)
 		const char *s = skip_ws(l.s, l.s + l.len), *e = trim_end(s, l.s + l.len);
 		if (s == e)
 			continue;
-		if (*s == '[' || *s == '"' || *s == '@' || *s == ';') {
+		if (*s == '[' || *s == ';' || value_start(s, e)) {
 			push_back(p, &l);
 			report(p, SEV_ERROR, &v->loc,
 			       "unterminated value '%.*s%s': its data ends with '\\' but line %u does not continue it",
@@ -673,7 +830,7 @@ static void skip_continuation(struct parser *p, const struct cur *c)
 		const char *s = skip_ws(l.s, l.s + l.len), *e = trim_end(s, l.s + l.len);
 		if (s == e)
 			continue;
-		if (*s == '[' || *s == '"' || *s == '@' || *s == ';') {
+		if (*s == '[' || *s == ';' || value_start(s, e)) {
 			push_back(p, &l);
 			return;
 		}
@@ -867,9 +1024,9 @@ static int read_data(struct parser *p, struct cur *c, struct pval *v)
 		report(p, SEV_ERROR, &loc, "missing data of value '%.*s%s': expected '\"string\"', "
 		       "'dword:', 'hex:', 'hex(n):' or '-'", NAME(v));
 		ret = -1;
-	} else if (*d == '"') {
+	} else if (quote_at(d, c->e)) {
 		v->type = REGT_SZ;
-		if (read_quoted(c, &p->str)) {
+		if (read_quoted(p, c, &p->str, 0)) {
 			loc = loc_at(p, &c->line, d, p->key);
 			report(p, SEV_ERROR, &loc,
 			       "unterminated string in value '%.*s%s': expected a closing '\"' on this line",
@@ -1081,7 +1238,7 @@ static void value_line(struct parser *p, const struct line *l, const char *s, co
 	if (*s == '@') {
 		buf_reset(&p->name);
 		c.s = s + 1;
-	} else if (read_quoted(&c, &p->name)) {
+	} else if (read_quoted(p, &c, &p->name, 1)) {
 		loc = loc_at(p, l, s, v.loc.path);
 		report(p, SEV_ERROR, &loc,
 		       "unterminated value name '%.*s%s': expected a closing '\"'",
@@ -1155,7 +1312,7 @@ int parse_reg(struct model *m, const char *file, const struct text *t,
 			}
 			p.saw_key_line = 1;
 			key_line(&p, &l, s, e);
-		} else if (*s == '"' || *s == '@') {
+		} else if (value_start(s, e)) {
 			value_line(&p, &l, s, e);
 		} else {
 			loc = loc_at(&p, &l, s, NULL);

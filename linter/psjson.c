@@ -62,7 +62,19 @@ static int read_digits(const char *s, int64_t *out, const char **end)
 	return 0;
 }
 
-/* "/Date(ms)/" or "/Date(ms+hhmm)/"; a stray '\' before each '/' is allowed. */
+/*
+ * "/Date(ms)/" or "/Date(ms+hhmm)/"; a stray '\' before each '/' is
+ * allowed.  Windows PowerShell 5.1's ConvertTo-Json (JavaScriptSerializer)
+ * writes "\/Date(ms)\/", which Jansson unescapes to "/Date(ms)/";
+ * DataContractJsonSerializer and Json.NET add "+hhmm" for a local time.
+ * Microsoft's "Stand-Alone JSON Serialization" (Dates/Times and JSON):
+ * the first number is milliseconds since 1970-01-01 in GMT and may be
+ * negative; "+0500" only marks the time as of the Local kind, and "the
+ * actual number and its sign are ignored".  So the instant is the
+ * milliseconds alone: Json.NET's documented example writes 2012-12-21
+ * 00:00 at +01:00 as "\/Date(1356044400000+0100)\/", 23:00 UTC the day
+ * before.
+ */
 static int ms_date(const char *s, int64_t *out)
 {
 	int64_t ms;

@@ -26,7 +26,8 @@ void psjson_del(json_t *obj, const char *name);
  * Reads a date as PowerShell and its users write one, into seconds since
  * the epoch (UTC):
  *   "/Date(1700000000000)/"        Windows PowerShell 5.1 (milliseconds,
- *   "/Date(1700000000000+0100)/"   UTC; a trailing offset is ignored)
+ *   "/Date(1700000000000+0100)/"   UTC; a trailing offset only marks a
+ *                                   local time and is ignored, as .NET does)
  *   "2026-01-15T10:00:00.1234567+01:00"   PowerShell 7, ISO 8601
  *   {"value": ..., "DateTime": ...}       5.1 with extended properties
  *   "2190214308", 2190214308        digits only: seconds since the epoch

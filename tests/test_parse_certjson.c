@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timeutil.h"
 #include "unit.h"
 #include "util.h"
 
@@ -863,6 +864,190 @@ static void test_dates(void)
 	}
 }
 
+#define T7 "7777777777777777777777777777777777777777"
+
+/* Errors and warnings (My.json also gets the note naming its store). */
+static size_t problems(const struct unit_snapshot *s)
+{
+	return count(s, SEV_ERROR) + count(s, SEV_WARNING);
+}
+
+/* {Thumbprint, <json members>} in My.json, parsed; the one certificate, or NULL (a failure). */
+static const struct cert *parse_one(struct unit_snapshot *s, const char *members)
+{
+	char *json = fmt("[\n{\"Thumbprint\": \"" T7 "\",\n%s}]", members);
+	parse(s, "My.json", json);
+	free(json);
+	check_diags(s);
+	const struct cert *c = cert_in(s, "My", T7);
+	CU_ASSERT_PTR_NOT_NULL(c);
+	return c;
+}
+
+/* The validity under each spelling PowerShell and other tools give it, in any case. */
+static void test_date_spellings(void)
+{
+	static const struct {
+		const char *before, *after;
+	} names[] = {
+		{ "NotBefore", "NotAfter" },            /* ConvertTo-Json */
+		{ "notbefore", "notafter" },
+		{ "NOTBEFORE", "NOTAFTER" },
+		{ "notBefore", "notAfter" },            /* OpenSSL's and Go's camel case */
+		{ "not_before", "not_after" },          /* certigo, crt.sh */
+		{ "Not_Before", "NOT_AFTER" },
+	};
+	const int64_t before = civil_to_epoch(2025, 1, 1, 0, 0, 0);
+	const int64_t after = civil_to_epoch(2027, 6, 30, 12, 0, 0);
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		struct unit_snapshot s;
+		char *members = fmt("\"%s\": \"2025-01-01T00:00:00Z\", \"%s\": \"2027-06-30T14:00:00+02:00\"",
+				    names[i].before, names[i].after);
+		const struct cert *c = parse_one(&s, members);
+		CU_ASSERT_EQUAL(problems(&s), 0);
+		if (c) {
+			CU_ASSERT_EQUAL(c->has_not_before, 1);
+			CU_ASSERT_EQUAL(c->not_before, before);
+			CU_ASSERT_EQUAL(c->has_not_after, 1);
+			CU_ASSERT_EQUAL(c->not_after, after);
+			if (c->not_after != after)
+				fprintf(stderr, "\nspelling %s: %lld\n", names[i].after, (long long)c->not_after);
+		}
+		unit_snapshot_release(&s);
+		free(members);
+	}
+
+	/* PowerShell's spelling first; a null member counts as absent */
+	struct unit_snapshot s;
+	const struct cert *c = parse_one(&s, "\"not_after\": \"2030-01-01T00:00:00Z\", "
+					     "\"NotAfter\": \"2027-06-30T12:00:00Z\"");
+	CU_ASSERT_EQUAL(problems(&s), 0);
+	if (c)
+		CU_ASSERT_EQUAL(c->not_after, after);
+	unit_snapshot_release(&s);
+	c = parse_one(&s, "\"NotAfter\": null, \"not_after\": \"2027-06-30T12:00:00Z\"");
+	CU_ASSERT_EQUAL(problems(&s), 0);
+	if (c) {
+		CU_ASSERT_EQUAL(c->has_not_after, 1);
+		CU_ASSERT_EQUAL(c->not_after, after);
+	}
+	unit_snapshot_release(&s);
+
+	/* an unreadable date names its member as written, at the certificate's line */
+	c = parse_one(&s, "\"not_after\": \"soon\", \"NotBefore\": \"2025-01-01T00:00:00Z\"");
+	CU_ASSERT_EQUAL(s.errors, 1);
+	CU_ASSERT_EQUAL(problems(&s), 1);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_ERROR, 2, "invalid date \"soon\" in 'not_after' of certificate '" T7 "'"));
+	if (c) {
+		CU_ASSERT_EQUAL(c->has_not_after, 0);
+		CU_ASSERT_EQUAL(c->has_not_before, 1);
+	}
+	unit_snapshot_release(&s);
+
+	/* a spelling no exporter writes is not guessed: the certificate is undated */
+	c = parse_one(&s, "\"ValidFrom\": \"2025-01-01T00:00:00Z\", \"ValidTo\": \"2027-06-30T12:00:00Z\"");
+	CU_ASSERT_EQUAL(problems(&s), 1);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_WARNING, 2, "has no NotBefore/NotAfter"));
+	if (c)
+		CU_ASSERT_EQUAL(c->has_not_after, 0);
+	unit_snapshot_release(&s);
+}
+
+/*
+ * Windows PowerShell 5.1's dates ("\/Date(ms)\/", JSON-escaped slashes)
+ * give the exact UTC instant: the milliseconds count from the epoch in
+ * UTC, and an offset after them only marks a local time (it is not
+ * applied).  Json.NET's documented example: 2012-12-21 00:00 at +01:00
+ * is "\/Date(1356044400000+0100)\/".
+ */
+static void test_date_instants(void)
+{
+	const int64_t mayan = civil_to_epoch(2012, 12, 20, 23, 0, 0);   /* 2012-12-21T00:00:00+01:00 */
+	const struct {
+		const char *json;
+		int64_t secs;
+	} good[] = {
+		{ "\"\\/Date(1356044400000)\\/\"", mayan },
+		{ "\"\\/Date(1356044400000+0100)\\/\"", mayan },
+		{ "\"\\/Date(1356044400000-0500)\\/\"", mayan },
+		{ "\"/Date(1356044400000+0100)/\"", mayan },
+		{ "\"2012-12-21T00:00:00+01:00\"", mayan },
+		{ "{\"value\": \"\\/Date(1356044400000+0100)\\/\", \"DisplayHint\": 2, "
+		  "\"DateTime\": \"Friday, December 21, 2012 12:00:00 AM\"}", mayan },
+		{ "\"\\/Date(-86400000)\\/\"", civil_to_epoch(1969, 12, 31, 0, 0, 0) },
+		{ "\"\\/Date(-86400000+0100)\\/\"", civil_to_epoch(1969, 12, 31, 0, 0, 0) },
+		/* before 1970 a part second belongs to the earlier second */
+		{ "\"\\/Date(-1)\\/\"", -1 },
+		{ "\"\\/Date(0)\\/\"", 0 },
+	};
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+		struct unit_snapshot s;
+		char *members = fmt("\"NotAfter\": %s", good[i].json);
+		const struct cert *c = parse_one(&s, members);
+		CU_ASSERT_EQUAL(problems(&s), 0);
+		if (c) {
+			CU_ASSERT_EQUAL(c->has_not_after, 1);
+			CU_ASSERT_EQUAL(c->not_after, good[i].secs);
+			if (c->not_after != good[i].secs)
+				fprintf(stderr, "\ndate %s: %lld, wanted %lld\n", good[i].json,
+					(long long)c->not_after, (long long)good[i].secs);
+		}
+		unit_snapshot_release(&s);
+		free(members);
+	}
+
+	/* malformed: an input error at the certificate's line, the date unknown, no second word */
+	static const char *const bad[] = {
+		"\"\\/Date(abc)\\/\"", "\"/Date()/\"", "\"/Date(1356044400000+01)/\"",
+		"\"/Date(1356044400000+0100\"", "\"/Date(1356044400000)/x\"", "\"Date(1356044400000)\"",
+		"\"/Date(1356044400000000000000)/\"", "\"/Date(--5)/\"", "\"/Date(+5)/\"",
+		"{\"value\": \"\\/Date(abc)\\/\", \"DisplayHint\": 2}",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct unit_snapshot s;
+		char *members = fmt("\"NotAfter\": %s", bad[i]);
+		const struct cert *c = parse_one(&s, members);
+		CU_ASSERT_EQUAL(s.errors, 1);
+		CU_ASSERT_EQUAL(problems(&s), 1);
+		CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_ERROR, 2, "in 'NotAfter' of certificate '" T7 "'"));
+		if (c)
+			CU_ASSERT_EQUAL(c->has_not_after, 0);
+		unit_snapshot_release(&s);
+		free(members);
+	}
+}
+
+/* A certificate whose validity is unknown is named, once, at its line; the DER's dates count. */
+static void test_undated_warning(void)
+{
+	struct unit_snapshot s;
+	char *b64 = b64_of("server");
+	char *json = fmt("[\n"
+			 "{\"Thumbprint\": \"1111111111111111111111111111111111111111\"},\n"        /* 2 */
+			 "{\"Thumbprint\": \"2222222222222222222222222222222222222222\",\n"         /* 3 */
+			 " \"NotAfter\": \"2027-01-01T00:00:00Z\"},\n"
+			 "{\"Thumbprint\": \"3333333333333333333333333333333333333333\",\n"         /* 5 */
+			 " \"not_before\": \"2025-01-01T00:00:00Z\"},\n"
+			 "{\"Subject\": \"CN=x\",\n"
+			 " \"Thumbprint\": \"4444444444444444444444444444444444444444\",\n"         /* 8 */
+			 " \"NotBefore\": null, \"NotAfter\": null},\n"
+			 "{\"Thumbprint\": \"%s\", \"RawData\": \"%s\"}\n"                          /* 10 */
+			 "]\n", sha1_of("server"), b64);
+	parse(&s, "My.json", json);
+	check_diags(&s);
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(problems(&s), 2);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_WARNING, 2,
+		"certificate '1111111111111111111111111111111111111111' has no NotBefore/NotAfter: "
+		"expiry rules cannot check it"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_WARNING, 8,
+		"certificate '4444444444444444444444444444444444444444' has no NotBefore/NotAfter"));
+	check_validity(cert_in(&s, "My", sha1_of("server")), "server");
+	unit_snapshot_release(&s);
+	free(json);
+	free(b64);
+}
+
 static void test_eku_lists_and_private_key(void)
 {
 	static const struct {
@@ -942,7 +1127,9 @@ static void test_psparentpath(void)
 	      "  \"Thumbprint\": \"4444444444444444444444444444444444444444\"}\n"
 	      "]\n");
 	check_diags(&s);
-	CU_ASSERT_EQUAL(s.diags.nr, 0);
+	/* only the undated-certificate warnings: one per certificate, none for the store entry */
+	CU_ASSERT_EQUAL(s.diags.nr, 4);
+	CU_ASSERT_EQUAL(unit_count_diags(&s.diags, SEV_WARNING, "has no NotBefore/NotAfter"), 4);
 	CU_ASSERT_EQUAL(s.m.nr_certs, 4);
 	/* CurrentUser\My and LocalMachine\My are one store name to the model */
 	const struct cert_store *my = model_find_store(&s.m, "My");
@@ -1071,6 +1258,9 @@ void suite_parse_certjson(void)
 		  { "RawData forms and errors", test_rawdata_forms },
 		  { "RawData as bytes and hex", test_rawdata_bytes_and_hex },
 		  { "dates", test_dates },
+		  { "dates: NotBefore/NotAfter spellings", test_date_spellings },
+		  { "dates: exact instants of \\/Date(ms)\\/", test_date_instants },
+		  { "dates: undated certificate warning", test_undated_warning },
 		  { "EKU lists and HasPrivateKey", test_eku_lists_and_private_key },
 		  { "store from PSParentPath", test_psparentpath },
 		  { "malformed JSON and unknown shapes", test_malformed },

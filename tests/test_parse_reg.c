@@ -946,6 +946,157 @@ static void test_powershell_drive(void)
 	unit_snapshot_release(&s);
 }
 
+/* ---- typographic quotes (text pasted from blogs) ---- */
+
+#define LQ "\xE2\x80\x9C"        /* U+201C, left double quotation mark */
+#define RQ "\xE2\x80\x9D"        /* U+201D, right double quotation mark */
+#define LOWQ "\xE2\x80\x9E"      /* U+201E, double low-9 quotation mark */
+#define DPRIME "\xE2\x80\xB3"    /* U+2033, double prime */
+#define TYPO_WARNING "read as '\"' (here and in the rest of this file); regedit itself would refuse this file"
+#define TLS10 "SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.0\\Server"
+
+/* An SZ value with its string. */
+static void sz_is(const struct unit_snapshot *s, const char *key, const char *name, const char *str)
+{
+	const struct reg_value *v = get(s, key, name);
+	if (!v)
+		return;
+	CU_ASSERT_EQUAL(v->type, REGT_SZ);
+	CU_ASSERT_EQUAL(v->valid, 1);
+	ASSERT_STR(v->str, str);
+}
+
+static void test_typographic_quotes(void)
+{
+	struct unit_snapshot s;
+
+	/* the snippet as a blog shows it: no header, curly quotes; detected and read */
+	parse(&s, "[HKEY_LOCAL_MACHINE\\" TLS10 "]\n"             /* 1 */
+	      LQ "Enabled" RQ "=dword:00000000\n"                 /* 2 */
+	      LQ "DisabledByDefault" RQ "=dword:00000001\n");     /* 3 */
+	CU_ASSERT_EQUAL(detect_kind(&s.text), INPUT_REG);
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(s.diags.nr, 2);
+	diag_at(&s, SEV_WARNING, "missing header", 1, 0);
+	diag_at(&s, SEV_WARNING, "typographic quote '" LQ "' " TYPO_WARNING, 2, 1);
+	one_diag(&s, SEV_WARNING, "reg import needs ASCII quotes");
+	dword_at(&s, "HKLM\\" TLS10, "Enabled", 0, 2);
+	dword_at(&s, "HKLM\\" TLS10, "DisabledByDefault", 1, 3);
+	unit_snapshot_release(&s);
+
+	/*
+	 * every kind, mixed with ASCII quotes on one line, in names and string
+	 * data; one warning, at the first typographic quote (a code-point
+	 * column: the E before it is two bytes)
+	 */
+	parse(&s, HDR                                                           /* 1 */
+	      "[HKLM\\SOFTWARE\\Types]\n"                                       /* 2 */
+	      "\"\xC3\x89nabled" RQ "=dword:1\n"                                /* 3 */
+	      LOWQ "ClientAuthTrustMode" LQ "=dword:2\n"                        /* 4 */
+	      DPRIME "Prime" DPRIME " = dword:3 ; a comment\n"                  /* 5 */
+	      LQ "Mixed\"=\"text" RQ "\n"                                       /* 6 */
+	      "\"x\"=" LQ "curly data" RQ "\n"                                  /* 7 */
+	      "@=" LOWQ "default" LQ "\n"                                       /* 8 */
+	      LQ "Path" RQ "=" LQ "\\" RQ "C:\\\\Program Files\\\\x.exe\\" RQ " -k" RQ "\n" /* 9 */
+	      LQ "Semi" RQ "=" LQ "a;b" RQ " ; comment " LQ "c" RQ "\n");    /* 10 */
+	CU_ASSERT_EQUAL(s.errors, 0);
+	CU_ASSERT_EQUAL(s.diags.nr, 1);
+	diag_at(&s, SEV_WARNING, "typographic quote '" RQ "' " TYPO_WARNING, 3, 9);
+	dword_at(&s, TK, "\xC3\x89nabled", 1, 3);
+	dword_at(&s, TK, "ClientAuthTrustMode", 2, 4);
+	dword_at(&s, TK, "Prime", 3, 5);
+	sz_is(&s, TK, "Mixed", "text");
+	sz_is(&s, TK, "x", "curly data");
+	sz_is(&s, TK, "", "default");
+	sz_is(&s, TK, "Path", "\"C:\\Program Files\\x.exe\" -k");
+	sz_is(&s, TK, "Semi", "a;b");
+	CU_ASSERT_EQUAL(nr_values(&s.m), 8);
+	unit_snapshot_release(&s);
+
+	/* the warning's column when the data's quote is the first typographic one */
+	parse(&s, HDR "[HKLM\\SOFTWARE\\Types]\n\"x\"=" LQ "text" RQ "\n");
+	CU_ASSERT_EQUAL(s.diags.nr, 1);
+	diag_at(&s, SEV_WARNING, "typographic quote '" LQ "'", 3, 5);
+	sz_is(&s, TK, "x", "text");
+	unit_snapshot_release(&s);
+
+	/*
+	 * a line regedit reads as is keeps its meaning: typographic quotes
+	 * inside ASCII-quoted text are part of it, and no warning
+	 */
+	parse(&s, HDR "[HKLM\\SOFTWARE\\Types]\n"
+	      "\"Desc\"=\"He said " LQ "hi" RQ "\"\n"
+	      "\"a" RQ "b\"=dword:1\n");
+	CU_ASSERT_EQUAL(s.diags.nr, 0);
+	sz_is(&s, TK, "Desc", "He said " LQ "hi" RQ);
+	dword_at(&s, TK, "a" RQ "b", 1, 4);
+	unit_snapshot_release(&s);
+
+	/*
+	 * errors still point at their spot; the warning stays silent in a
+	 * skipped key (a deletion) and comes at the first line read
+	 */
+	parse(&s, HDR                                                      /* 1 */
+	      "[-HKLM\\SOFTWARE\\Gone]\n"                                  /* 2 */
+	      LQ "Skipped" RQ "=dword:1\n"                                 /* 3 */
+	      "[HKLM\\SOFTWARE\\Types]\n"                                  /* 4 */
+	      LQ "NoEquals" RQ "dword:1\n"                                 /* 5 */
+	      LQ "Open=dword:1\n"                                          /* 6 */
+	      LQ "Str" RQ "=" LQ "never closed\n"                          /* 7 */
+	      LQ "Bin" RQ "=hex:01,\\\n"                                   /* 8 */
+	      LQ "Next" RQ "=dword:7\n");                                  /* 9 */
+	CU_ASSERT_EQUAL(s.errors, 4);
+	diag_at(&s, SEV_WARNING, "typographic quote '" LQ "'", 5, 1);
+	CU_ASSERT_EQUAL(unit_count_diags(&s.diags, SEV_WARNING, "typographic"), 1);
+	diag_at(&s, SEV_ERROR, "missing '=' after value name 'NoEquals'", 5, 11);
+	diag_at(&s, SEV_ERROR, "unterminated value name '" LQ "Open=dword:1'", 6, 1);
+	diag_at(&s, SEV_ERROR, "unterminated string in value 'Str'", 7, 7);
+	diag_at(&s, SEV_ERROR, "unterminated value 'Bin'", 8, 0);
+	CU_ASSERT_PTR_NULL(model_reg_get(&s.m, "HKLM\\SOFTWARE\\Gone", "Skipped"));
+	dword_at(&s, TK, "Next", 7, 9);
+	unit_snapshot_release(&s);
+
+	/* Windows-1252 bytes 0x93/0x94 (a file saved by an old editor) are U+201C/U+201D */
+	static const char cp1252[] = "[HKLM\\SOFTWARE\\Types]\r\n\x93" "Enabled\x94=dword:0\r\n";
+	unit_parse(&s, parse_reg, "t.reg", cp1252, sizeof(cp1252) - 1);
+	CU_ASSERT_EQUAL(detect_kind(&s.text), INPUT_REG);
+	CU_ASSERT_EQUAL(s.errors, 0);
+	diag_at(&s, SEV_WARNING, "typographic quote '" LQ "'", 2, 1);
+	dword_at(&s, TK, "Enabled", 0, 2);
+	unit_snapshot_release(&s);
+}
+
+/* Detection of a header-less snippet: a key line and a value line, whatever its quote. */
+static void test_typographic_detect(void)
+{
+	static const struct {
+		const char *text;
+		enum input_kind kind;
+	} cases[] = {
+		{ "[HKLM\\X]\n" LQ "a" RQ "=dword:1\n", INPUT_REG },
+		{ "[HKEY_LOCAL_MACHINE\\X]\n" RQ "a" RQ "=dword:1\n", INPUT_REG },
+		{ "  [HKEY_LOCAL_MACHINE\\X]\n  " LOWQ "a" LQ "=dword:1\n", INPUT_REG },
+		{ "[HKLM\\X]\n" DPRIME "a" DPRIME "=dword:1\n", INPUT_REG },
+		/* a value line alone, or prose quoting something, is no snippet */
+		{ LQ "a" RQ "=dword:1\n", INPUT_UNKNOWN },
+		{ "He wrote " LQ "x" RQ " = y\n", INPUT_UNKNOWN },
+		/* a key line with a line that holds no '=' */
+		{ "[HKLM\\X]\n" LQ "just a quote" RQ "\n", INPUT_UNKNOWN },
+		/* other quotation marks are not double quotes: U+2018, U+00AB */
+		{ "[HKLM\\X]\n\xE2\x80\x98" "a\xE2\x80\x99=dword:1\n", INPUT_UNKNOWN },
+		{ "[HKLM\\X]\n\xC2\xAB" "a\xC2\xBB=dword:1\n", INPUT_UNKNOWN },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct text t;
+		struct decode_result r;
+		text_decode((const unsigned char *)cases[i].text, strlen(cases[i].text), &t, &r);
+		if (detect_kind(&t) != cases[i].kind)
+			fprintf(stderr, "\ndetect case %zu: got %d\n", i, (int)detect_kind(&t));
+		CU_ASSERT_EQUAL(detect_kind(&t), cases[i].kind);
+		text_release(&t);
+	}
+}
+
 /* Long lines are read whole and in linear time; messages stay short. */
 static void test_long_lines(void)
 {
@@ -1140,6 +1291,8 @@ void suite_parse_reg(void)
 		  { "truncated file", test_truncated },
 		  { "key errors and recovery", test_key_errors },
 		  { "PowerShell drive form", test_powershell_drive },
+		  { "typographic quotes read as '\"', one warning", test_typographic_quotes },
+		  { "typographic quotes: snippet detection", test_typographic_detect },
 		  { "long lines", test_long_lines },
 		  { "corpus: no input errors", test_corpus_clean },
 		  { "corpus: values and lines", test_corpus_values });
