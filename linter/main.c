@@ -23,6 +23,7 @@
 #include "lint.h"
 #include "model.h"
 #include "output.h"
+#include "pathname.h"
 #include "report.h"
 #include "rule.h"
 #include "rule_list.h"
@@ -55,6 +56,8 @@ enum {
 	OPT_SARIF_AUTOMATION_ID,
 	OPT_TIMINGS,
 	OPT_FLEET,
+	OPT_SARIF_ROOT,
+	OPT_SHARD,
 };
 
 static const char usage_text[] =
@@ -84,6 +87,9 @@ static const char usage_text[] =
 	"      --sarif-automation-id ID\n"
 	"                          SARIF automationDetails.id: the run's category in GitHub\n"
 	"                          code scanning (e.g. web01/)\n"
+	"      --sarif-root DIR    SARIF: paths below DIR are written relative to it\n"
+	"                          (%SRCROOT%), others as absolute file:// URIs (default:\n"
+	"                          the working directory)\n"
 	"      --fleet DIR         lint each subdirectory of DIR as one server (its host name:\n"
 	"                          its snapshot.json, else the folder name), in one report\n"
 	"  -j, --jobs N            threads reading and parsing inputs, or linting hosts with\n"
@@ -167,6 +173,7 @@ struct options {
 	int show_suppressed;
 	const char *automation_id;
 	const char *fleet;       /* --fleet DIR */
+	const char *sarif_root;  /* --sarif-root DIR, as given */
 	struct snapshot_options snap;
 };
 
@@ -261,6 +268,36 @@ static const char *output_is_input(const char *output, const char *const *paths,
 	return NULL;
 }
 
+/*
+ * The working directory as the shell spells it ($PWD, when it names the
+ * working directory and has no "." or ".." in it), else getcwd()'s, with
+ * links resolved; NULL when neither is known.  $PWD first, so a path the
+ * user writes as "$PWD/x" is below it even where the checkout is reached
+ * through a symbolic link.  malloc'd.
+ */
+static char *working_directory(void)
+{
+	const char *pwd = getenv("PWD");
+	struct stat a, b;
+
+	if (pwd && pwd[0] == '/' && !stat(pwd, &a) && !stat(".", &b) &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		char *clean = path_clean(pwd);
+		if (!strcmp(clean, pwd))
+			return clean;
+		free(clean);
+	}
+	for (size_t n = 256; n <= 65536; n *= 2) {
+		char *buf = xmalloc(n);
+		if (getcwd(buf, n))
+			return buf;
+		free(buf);
+		if (errno != ERANGE)
+			break;
+	}
+	return NULL;
+}
+
 static int lint(const struct options *o, const char *const *paths, size_t nr_paths)
 {
 	struct diag_list run_inputs;     /* the configuration's and baseline's problems */
@@ -272,6 +309,19 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	report_fn fn = report_find(o->format);
 	int status, input_errors;
 	double t0;
+	char *cwd = working_directory();
+	char *sarif_root = NULL;
+
+	if (o->sarif_root) {
+		if (!cwd && o->sarif_root[0] != '/') {
+			free(cwd);
+			return usage_error("cannot make --sarif-root '%s' absolute: the working "
+					   "directory is not known", o->sarif_root);
+		}
+		sarif_root = path_absolute(o->sarif_root, cwd ? cwd : "/");
+	} else if (cwd) {
+		sarif_root = xstrdup(cwd);
+	}
 
 	timings_init(&tm);
 	diag_list_init(&run_inputs);
@@ -343,6 +393,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.show_suppressed = o->show_suppressed,
 		.baseline = o->baseline != NULL,
 		.automation_id = o->automation_id,
+		.sarif_root = sarif_root,
+		.cwd = cwd,
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
 					  !getenv("NO_COLOR")),
 	};
@@ -370,6 +422,8 @@ out:
 	baseline_release(&base);
 	config_release(&cfg);
 	diag_list_release(&run_inputs);
+	free(sarif_root);
+	free(cwd);
 	return status;
 }
 
@@ -394,6 +448,7 @@ int main(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "fleet", required_argument, NULL, OPT_FLEET },
 		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
+		{ "sarif-root", required_argument, NULL, OPT_SARIF_ROOT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -472,6 +527,15 @@ int main(int argc, char **argv)
 		case OPT_SARIF_AUTOMATION_ID:
 			o.automation_id = optarg;
 			break;
+		case OPT_SARIF_ROOT: {
+			struct stat st;
+			if (stat(optarg, &st) || !S_ISDIR(st.st_mode))
+				return usage_error("--sarif-root '%s' is not a directory: give the "
+						   "folder SARIF paths are relative to (the checkout)",
+						   optarg);
+			o.sarif_root = optarg;
+			break;
+		}
 		case OPT_VERSION:
 			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
 			return EXIT_CLEAN;

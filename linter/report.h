@@ -39,6 +39,16 @@ struct report {
 	const struct rule *const *rules;    /* the rule table, for formats that describe rules */
 	size_t nr_rules;
 	const char *automation_id;          /* SARIF automationDetails.id, or NULL */
+	/*
+	 * SARIF: the folder relative URIs are relative to (%SRCROOT%, its
+	 * file:// URI in originalUriBaseIds), and the folder relative input
+	 * paths are relative to; both absolute and clean (pathname.h).  A
+	 * path below sarif_root becomes a relative URI, any other an
+	 * absolute file:// URI.  NULL sarif_root: paths stay as given
+	 * (cleaned), relative ones relative to an undescribed %SRCROOT%.
+	 */
+	const char *sarif_root;
+	const char *cwd;                    /* NULL: sarif_root */
 	const struct input_file *files;     /* in the order read; skipped ones included */
 	size_t nr_files;
 	const struct diag_list *findings;   /* sorted (diag_list_sort) */
