@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "fleet.h"
 #include "lint.h"
+#include "merge.h"
 #include "model.h"
 #include "output.h"
 #include "pathname.h"
@@ -62,7 +63,8 @@ enum {
 
 static const char usage_text[] =
 	"usage: sslcertlint [options] PATH...\n"
-	"       sslcertlint [options] --fleet DIR\n"
+	"       sslcertlint [options] --fleet DIR [--shard K/N]\n"
+	"       sslcertlint merge [-o FILE] REPORT...\n"
 	"\n"
 	"Lints the TLS state of a Windows web server from its exports: netsh http show sslcert\n"
 	"text, .reg exports (SCHANNEL, HTTP\\Parameters), IIS applicationHost.config,\n"
@@ -92,6 +94,9 @@ static const char usage_text[] =
 	"                          the working directory)\n"
 	"      --fleet DIR         lint each subdirectory of DIR as one server (its host name:\n"
 	"                          its snapshot.json, else the folder name), in one report\n"
+	"      --shard K/N         with --fleet: lint only the host folders of shard K of N\n"
+	"                          (FNV-1a 64 of the folder name, mod N, plus 1); join the\n"
+	"                          N reports with 'sslcertlint merge'\n"
 	"  -j, --jobs N            threads reading and parsing inputs, or linting hosts with\n"
 	"                          --fleet (default: the number of processors); the report\n"
 	"                          is the same for any N\n"
@@ -101,6 +106,10 @@ static const char usage_text[] =
 	"      --explain RULE      print the documentation of RULE (id or name)\n"
 	"      --version           print the version\n"
 	"  -h, --help              print this help\n"
+	"\n"
+	"sslcertlint merge [-o FILE] REPORT... joins the JSON or SARIF reports of the N\n"
+	"shards of one fleet (--fleet DIR --shard K/N, K = 1..N, same options) into the report\n"
+	"of the whole fleet, byte for byte; its exit status is the whole run's.\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on (suppressed findings, and with\n"
 	"--baseline all but new ones, do not count), 1 findings at or above it,\n"
@@ -157,6 +166,31 @@ static int parse_jobs(const char *s, int *out)
 	return 0;
 }
 
+/* "K/N", digits only, 1 <= K <= N <= FLEET_SHARD_MAX */
+static int parse_shard(const char *s, struct fleet_shard *out)
+{
+	unsigned long v[2];
+	const char *p = s;
+
+	for (int i = 0; i < 2; i++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v[i] = 0;
+		while (*p >= '0' && *p <= '9') {
+			v[i] = v[i] * 10 + (unsigned long)(*p++ - '0');
+			if (v[i] > FLEET_SHARD_MAX)
+				return -1;
+		}
+		if (*p++ != (i ? '\0' : '/'))
+			return -1;
+	}
+	if (v[0] < 1 || v[1] < 1 || v[0] > v[1])
+		return -1;
+	out->k = (unsigned)v[0];
+	out->n = (unsigned)v[1];
+	return 0;
+}
+
 struct options {
 	const char *format;
 	const char *output;
@@ -174,6 +208,8 @@ struct options {
 	const char *automation_id;
 	const char *fleet;       /* --fleet DIR */
 	const char *sarif_root;  /* --sarif-root DIR, as given */
+	const char *shard_arg;   /* --shard K/N, as given; NULL: every host */
+	struct fleet_shard shard;
 	struct snapshot_options snap;
 };
 
@@ -343,7 +379,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	};
 	if (o->fleet) {
 		s.snap.jobs = 1;         /* the hosts run in parallel instead */
-		input_errors += fleet_lint_dir(&fleet, o->fleet, &s, o->snap.jobs, &run_inputs);
+		input_errors += fleet_lint_dir(&fleet, o->fleet, &s, o->snap.jobs,
+					       o->shard_arg ? &o->shard : NULL, &run_inputs);
 	} else {
 		if (o->timings)
 			s.snap.timings = &tm;
@@ -394,6 +431,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.baseline = o->baseline != NULL,
 		.automation_id = o->automation_id,
 		.sarif_root = sarif_root,
+		.fail_on = severity_name((enum severity)o->fail_on),
+		.shard = o->shard_arg,
 		.cwd = cwd,
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
 					  !getenv("NO_COLOR")),
@@ -427,6 +466,72 @@ out:
 	return status;
 }
 
+static const char merge_usage_text[] =
+	"usage: sslcertlint merge [-o FILE] REPORT...\n"
+	"\n"
+	"Joins the reports of the N shards of one fleet (sslcertlint --fleet DIR --shard K/N\n"
+	"for K = 1..N, all JSON or all SARIF, with the same options) into one report: the\n"
+	"bytes sslcertlint --fleet DIR writes with those options.\n"
+	"\n"
+	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
+	"  -h, --help              print this help\n"
+	"\n"
+	"Exit status: as the run over the whole fleet: 0 no finding at or above the --fail-on\n"
+	"the reports record, 1 findings at or above it, 2 a report refused (another format,\n"
+	"version, options or fleet; a shard missing or twice; a host in two shards), a host\n"
+	"with input errors, or a report not written.\n";
+
+static int merge_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { .format = "json" };
+	struct merge m;
+	const char *why;
+	int c, status;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'h':
+			fputs(merge_usage_text, stdout);
+			return EXIT_CLEAN;
+		case ':':
+			return usage_error("merge: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("merge: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc) {
+		fputs(merge_usage_text, stderr);
+		return EXIT_TROUBLE;
+	}
+	merge_init(&m);
+	if (merge_reports(&m, (const char *const *)argv + optind, (size_t)(argc - optind), &why)) {
+		fprintf(stderr, "sslcertlint merge: %s\n", why);
+		merge_release(&m);
+		return EXIT_TROUBLE;
+	}
+	int fail_on = severity_parse(m.r.fail_on);
+	if (write_report(&o, report_find(m.docs[0].format), &m.r))
+		status = EXIT_TROUBLE;
+	else if (m.host_failed || diag_list_count(m.r.inputs, SEV_ERROR))
+		status = EXIT_TROUBLE;
+	else if (failing(m.r.findings, fail_on < 0 ? SEV_ERROR : fail_on, m.r.baseline))
+		status = EXIT_FINDINGS;
+	else
+		status = EXIT_CLEAN;
+	merge_release(&m);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -449,6 +554,7 @@ int main(int argc, char **argv)
 		{ "fleet", required_argument, NULL, OPT_FLEET },
 		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
 		{ "sarif-root", required_argument, NULL, OPT_SARIF_ROOT },
+		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -462,6 +568,8 @@ int main(int argc, char **argv)
 	};
 	int c;
 
+	if (argc > 1 && !strcmp(argv[1], "merge"))
+		return merge_main(argc - 1, argv + 1);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:o:j:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -521,6 +629,12 @@ int main(int argc, char **argv)
 		case OPT_FLEET:
 			o.fleet = optarg;
 			break;
+		case OPT_SHARD:
+			if (parse_shard(optarg, &o.shard))
+				return usage_error("malformed shard '%s' for --shard: expected K/N, "
+						   "1 <= K <= N <= %d (e.g. 2/3)", optarg, FLEET_SHARD_MAX);
+			o.shard_arg = optarg;
+			break;
 		case OPT_TIMINGS:
 			o.timings = 1;
 			break;
@@ -563,6 +677,8 @@ int main(int argc, char **argv)
 			return usage_error("--fleet takes its directory only, not '%s'", argv[optind]);
 		if (o.dump_model)
 			return usage_error("--dump-model shows one snapshot: give its paths instead of --fleet");
+	} else if (o.shard_arg) {
+		return usage_error("--shard splits a fleet: give --fleet DIR too");
 	} else if (optind >= argc) {
 		usage(stderr);
 		return EXIT_TROUBLE;

@@ -59,6 +59,8 @@ struct report {
 	const char *now_source;  /* "--now", "manifest", "clock", "mixed" */
 	int64_t now;             /* the time reference (the latest host's in a fleet) */
 	const char *config_path; /* the configuration file read, or NULL */
+	const char *fail_on;     /* JSON, SARIF: the --fail-on level's name, recorded; NULL: left out */
+	const char *shard;       /* JSON, SARIF: "K/N" of a --shard run (merge reads it); else NULL */
 	int show_suppressed;     /* text: list suppressed findings too */
 	int baseline;            /* compared with a baseline: findings carry a baseline state */
 	int color;               /* text: ANSI colours (only when writing to a terminal) */

@@ -14,16 +14,20 @@
  *                      relatedLocations, partialFingerprints, and when
  *                      set: properties.fix, suppressions, baselineState
  *   artifacts          every input that was read (skipped files are not
- *                      analysis targets and are left out)
- *   invocations[0]     executionSuccessful (no input error), and a
+ *                      analysis targets and are left out); in fleet mode
+ *                      each with its host in properties.host
+ *   invocations[0]     executionSuccessful (no input error), a
  *                      toolExecutionNotification per input diagnostic and
- *                      per rule that did not run
+ *                      per rule that did not run, and in properties the
+ *                      configuration, failOn, baseline, timeReference(At)
+ *                      (what `sslcertlint merge` checks shards agree on)
  *   originalUriBaseIds %SRCROOT%: the root (r->sarif_root: the working
  *                      directory, or --sarif-root) as a file:// URI
  *                      ending in '/' (SARIF 3.14.14)
  *   automationDetails  when r->automation_id is set
  *   columnKind         unicodeCodePoints (srcloc.h)
- *   properties.hosts   fleet mode: the host names, in order
+ *   properties.hosts   fleet mode: the host names, in order; and
+ *                      properties.shard, a --shard run's "K/N"
  *
  * Fleet mode keeps one run, over every host's files: each result and
  * each notification of a host has properties.host, and a result has its
@@ -68,6 +72,7 @@
 
 #include "json_out.h"
 #include "pathname.h"
+#include "sarif_text.h"
 #include "report.h"
 #include "rule.h"
 #include "rule_docs.h"
@@ -89,29 +94,12 @@ static json_t *text_obj(const char *s)
 	return o;
 }
 
-/*
- * {"text": s} for a message that quotes input text.  SARIF plain-text
- * messages carry embedded links, "[text](target)" (SARIF 2.1.0 3.11.6),
- * which viewers and GitHub code scanning render: an input could make a
- * finding link anywhere.  Literal brackets are escaped as the standard
- * says ("\[", "\]", and a backslash before one doubled), so none is a link.
- */
+/* {"text": s} for a message that quotes input text: no embedded link (sarif_text.h). */
 static json_t *message_obj(const char *s)
 {
-	size_t extra = 0;
-	for (const char *p = s; *p; p++)
-		extra += *p == '[' || *p == ']' || (*p == '\\' && (p[1] == '[' || p[1] == ']'));
-	if (!extra)
-		return text_obj(s);
-	char *buf = xmalloc(strlen(s) + extra + 1), *w = buf;
-	for (const char *p = s; *p; p++) {
-		if (*p == '[' || *p == ']' || (*p == '\\' && (p[1] == '[' || p[1] == ']')))
-			*w++ = '\\';
-		*w++ = *p;
-	}
-	*w = '\0';
-	json_t *o = text_obj(buf);
-	free(buf);
+	char *escaped = sarif_text_escape(s);
+	json_t *o = text_obj(escaped);
+	free(escaped);
 	return o;
 }
 
@@ -656,6 +644,7 @@ static json_t *artifacts_json(const struct report *r, struct strmap *artifact_in
 		json_t *roles = json_must(json_array());
 		json_append(roles, json_string("analysisTarget"));
 		json_set(o, "roles", roles);
+		set_host_property(r, o, f->host);
 		json_append(arr, o);
 		strmap_put(artifact_index, f->path, (void *)(uintptr_t)++n);
 	}
@@ -713,12 +702,22 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 	}
 
 	json_set(inv, "executionSuccessful", json_boolean(ok));
-	if (r->config_path) {
-		/* which configuration turned rules off or changed their level (its notes say how) */
-		json_t *props = json_must(json_object());
-		json_set_str(props, "configuration", r->config_path);
+	/*
+	 * which configuration turned rules off or changed their level (its
+	 * notes say how), and the options `sslcertlint merge` checks shards
+	 * agree on
+	 */
+	json_t *props = json_must(json_object());
+	json_set_str(props, "configuration", r->config_path);
+	json_set_str(props, "failOn", r->fail_on);
+	if (r->baseline)
+		json_set(props, "baseline", json_true());
+	if (r->now_source)
+		report_set_time_reference(props, r);
+	if (json_object_size(props))
 		json_set(inv, "properties", props);
-	}
+	else
+		json_decref(props);
 	if (json_array_size(notes))
 		json_set(inv, "toolExecutionNotifications", notes);
 	else
@@ -726,7 +725,7 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 	return inv;
 }
 
-/* {"hosts": [name, ...]}: the fleet's hosts, in order */
+/* {"hosts": [name, ...], "shard": "K/N"}: the fleet's hosts, in order, and a --shard run's shard */
 static json_t *hosts_property(const struct report *r)
 {
 	json_t *props = json_must(json_object());
@@ -734,6 +733,7 @@ static json_t *hosts_property(const struct report *r)
 	for (size_t i = 0; i < r->nr_hosts; i++)
 		json_append(names, json_str(r->hosts[i].name));
 	json_set(props, "hosts", names);
+	json_set_str(props, "shard", r->shard);
 	return props;
 }
 

@@ -12,6 +12,7 @@
 #include "report.h"
 #include "rule.h"
 #include "rule_docs.h"
+#include "sarif_text.h"
 #include "unit.h"
 #include "util.h"
 
@@ -731,6 +732,29 @@ static void test_uris_under_root(void)
 	fixture_release(&f);
 }
 
+/* escaping is undone exactly, whatever the backslashes before a bracket (merge and --baseline read messages back) */
+static void test_text_unescape(void)
+{
+	static const char *const texts[] = {
+		"", "plain", "[x](https://evil)", "\\[", "\\\\[", "\\\\\\]", "\\", "a\\b",
+		"\\]\\", "[[]]", "\\x[", "end\\",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+		char *e = sarif_text_escape(texts[i]);
+		char *back = sarif_text_unescape(e);
+		CU_ASSERT_STRING_EQUAL(back, texts[i]);
+		/* no bracket is left unescaped: none can open a link */
+		for (const char *p = e; *p; p++)
+			if (*p == '[' || *p == ']')
+				CU_ASSERT(p > e && p[-1] == '\\');
+		free(back);
+		free(e);
+	}
+	char *e = sarif_text_escape("\\[");
+	CU_ASSERT_STRING_EQUAL(e, "\\\\\\[");   /* the backslash doubled, then the bracket's */
+	free(e);
+}
+
 static void test_message_links_escaped(void)
 {
 	/* an input cannot make a finding's message an embedded link (SARIF 3.11.6) */
@@ -810,6 +834,7 @@ void suite_report_sarif(void)
 		  { "URIs: relative, absolute, percent-encoded", test_uris },
 		  { "URIs below a root, and outside it", test_uris_under_root },
 		  { "input text makes no embedded link", test_message_links_escaped },
+		  { "escaped text reads back exactly", test_text_unescape },
 		  { "write error returns -1", test_write_error },
 		  { "report_find", test_find },
 		  { "check-sarif passes (schema, multitool, GitHub)", test_check_sarif });
