@@ -114,6 +114,10 @@ check-fleet: sslcertlint
 check-jobs: sslcertlint
 	LC_ALL=C tests/jobs.sh
 
+# --fleet DIR --shard K/N, and sslcertlint merge of the shards' reports
+check-shard: sslcertlint
+	LC_ALL=C tests/shard.sh
+
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
 
@@ -191,7 +195,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet check-ci-formats
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet check-ci-formats check-shard
 	@echo "make check: all passed"
 
 demo:
@@ -208,4 +212,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-ci-formats check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-ci-formats check-shard check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -8,6 +8,7 @@
 #include "readfile.h"
 #include "report.h"
 #include "rule.h"
+#include "sarif_text.h"
 #include "util.h"
 
 #define BASELINE_ID "baseline"
@@ -116,15 +117,9 @@ static const char *sarif_unescape(struct arena *a, json_t *v)
 {
 	if (!json_is_string(v))
 		return NULL;
-	const char *s = json_string_value(v);
-	char *out = arena_strdup(a, s), *w = out;
-	for (const char *p = s; *p; p++) {
-		if (*p == '\\' && (p[1] == '[' || p[1] == ']' ||
-				    (p[1] == '\\' && (p[2] == '[' || p[2] == ']'))))
-			p++;
-		*w++ = *p;
-	}
-	*w = '\0';
+	char *s = sarif_text_unescape(json_string_value(v));
+	const char *out = arena_strdup(a, s);
+	free(s);
 	return out;
 }
 

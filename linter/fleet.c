@@ -1,5 +1,6 @@
 #define _DEFAULT_SOURCE
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,16 @@ void fleet_lint_one(struct fleet *f, const char *const *paths, size_t nr_paths,
 	f->hosts = xcalloc(1, sizeof(*f->hosts));
 	f->nr = 1;
 	lint_snapshot(paths, nr_paths, s, &f->hosts[0].result);
+}
+
+unsigned fleet_shard_of(const char *folder, unsigned n)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	for (const unsigned char *p = (const unsigned char *)folder; *p; p++) {
+		h ^= *p;
+		h *= UINT64_C(0x100000001b3);
+	}
+	return (unsigned)(h % n) + 1;
 }
 
 struct fleet_job {
@@ -106,11 +117,11 @@ static int name_hosts(struct fleet *f, char **folders, struct diag_list *inputs)
 }
 
 int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings *s, int jobs,
-		   struct diag_list *inputs)
+		   const struct fleet_shard *shard, struct diag_list *inputs)
 {
 	struct srcloc loc = { dir, 0, 0, NULL };
 	char **names, **folders;
-	size_t nr, alloc = 0;
+	size_t nr, alloc = 0, nr_folders = 0;
 
 	memset(f, 0, sizeof(*f));
 	arena_init(&f->arena);
@@ -127,6 +138,13 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 		int is_link = 0;
 		if (!lstat(path, &st)) {
 			if (S_ISDIR(st.st_mode)) {
+				nr_folders++;
+				if (shard && fleet_shard_of(names[i], shard->n) != shard->k) {
+					/* another shard's host */
+					free(path);
+					free(names[i]);
+					continue;
+				}
 				ALLOC_GROW(f->hosts, f->nr + 1, alloc);
 				memset(&f->hosts[f->nr], 0, sizeof(*f->hosts));
 				f->hosts[f->nr].dir = path;
@@ -143,13 +161,18 @@ int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings 
 		free(names[i]);
 	}
 	free(names);
-	if (!f->nr) {
+	if (!nr_folders) {
 		diag_input(inputs, "input", SEV_ERROR, &loc,
 			   "no host folders in fleet directory: expected one subdirectory per server");
 		free(folders);
 		return 1;
 	}
 
+	if (!f->nr) {
+		/* every host is in other shards: an empty report, for merge */
+		free(folders);
+		return 0;
+	}
 	/* a host folder swapped for a link since the lstat() is not followed either */
 	struct lint_settings hs = *s;
 	hs.snap.no_links = 1;

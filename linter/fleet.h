@@ -29,19 +29,42 @@ struct fleet {
 	struct arena arena;      /* host names */
 };
 
+/*
+ * --shard K/N: of the fleet's host folders, only those whose folder name
+ * falls in shard K are linted.  A folder's shard is
+ *
+ *     FNV-1a 64 (offset 0xcbf29ce484222325, prime 0x100000001b3) of the
+ *     bytes of its name (UTF-8 on any system that names files in it),
+ *     modulo N, plus 1
+ *
+ * so it depends on nothing but the name and N: not the directory's
+ * order, the machine or the other folders.  The folder's name, not the
+ * host name a snapshot.json may give: it is known without reading the
+ * exports, so a shard reads only its own hosts.
+ */
+struct fleet_shard {
+	unsigned k, n;           /* 1 <= k <= n */
+};
+
+#define FLEET_SHARD_MAX 10000
+
+/* The shard (1 to n) of the host folder named folder. */
+unsigned fleet_shard_of(const char *folder, unsigned n);
+
 /* Lints the paths as one unnamed host. */
 void fleet_lint_one(struct fleet *f, const char *const *paths, size_t nr_paths,
 		    const struct lint_settings *s);
 
 /*
- * Lints each subdirectory of dir as a host, up to jobs at a time.  Problems
+ * Lints each subdirectory of dir as a host (with shard, those of shard
+ * shard->k only), up to jobs at a time.  Problems
  * with dir itself (unreadable, no host folder in it, two folders claiming
  * one host name) go to inputs; returns their number of errors.  Files beside the host folders are left out,
  * with a note, and so are symbolic links, even to a folder: they are not
  * followed (dir itself may be one).
  */
 int fleet_lint_dir(struct fleet *f, const char *dir, const struct lint_settings *s, int jobs,
-		   struct diag_list *inputs);
+		   const struct fleet_shard *shard, struct diag_list *inputs);
 
 /*
  * Everything the hosts found, for the report: views (the diagnostics

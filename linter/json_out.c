@@ -3,6 +3,8 @@
 
 #include "diag.h"
 #include "json_out.h"
+#include "report.h"
+#include "timeutil.h"
 #include "util.h"
 
 json_t *json_must(json_t *v)
@@ -103,4 +105,15 @@ void json_set_fix_shells(json_t *obj, const struct diag *d)
 	for (size_t i = 0; i < n; i++)
 		json_append(arr, json_str(names[i]));
 	json_set(obj, "fixShells", arr);
+}
+
+void report_set_time_reference(json_t *obj, const struct report *r)
+{
+	json_set_str(obj, "timeReference", r->now_source ? r->now_source : "clock");
+	if (r->now_source && (!strcmp(r->now_source, "--now") || !strcmp(r->now_source, "manifest"))) {
+		char when[64];
+		utc_format(r->now, when);
+		when[10] = 'T';
+		json_set(obj, "timeReferenceAt", json_must(json_sprintf("%sZ", when)));
+	}
 }

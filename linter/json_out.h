@@ -32,6 +32,16 @@ void json_set_str(json_t *obj, const char *key, const char *s);
 /* obj["fixShells"] = the shells d's fix is written for; nothing when d has no fix. */
 void json_set_fix_shells(json_t *obj, const struct diag *d);
 
+struct report;
+
+/*
+ * obj["timeReference"] = where r's time reference came from ("clock"
+ * when unknown), and obj["timeReferenceAt"] = the time, ISO 8601 UTC,
+ * only when --now or a manifest gave it: the report stays the same
+ * whenever it runs.
+ */
+void report_set_time_reference(json_t *obj, const struct report *r);
+
 /* obj[key] = n. */
 void json_set_count(json_t *obj, const char *key, size_t n);
 

@@ -21,8 +21,10 @@
 #include "diag.h"
 #include "fleet.h"
 #include "lint.h"
+#include "merge.h"
 #include "model.h"
 #include "output.h"
+#include "pathname.h"
 #include "report.h"
 #include "rule.h"
 #include "rule_list.h"
@@ -55,11 +57,14 @@ enum {
 	OPT_SARIF_AUTOMATION_ID,
 	OPT_TIMINGS,
 	OPT_FLEET,
+	OPT_SARIF_ROOT,
+	OPT_SHARD,
 };
 
 static const char usage_text[] =
 	"usage: sslcertlint [options] PATH...\n"
-	"       sslcertlint [options] --fleet DIR\n"
+	"       sslcertlint [options] --fleet DIR [--shard K/N]\n"
+	"       sslcertlint merge [-o FILE] REPORT...\n"
 	"\n"
 	"Lints the TLS state of a Windows web server from its exports: netsh http show sslcert\n"
 	"text, .reg exports (SCHANNEL, HTTP\\Parameters), IIS applicationHost.config,\n"
@@ -88,8 +93,14 @@ static const char usage_text[] =
 	"      --sarif-automation-id ID\n"
 	"                          SARIF automationDetails.id: the run's category in GitHub\n"
 	"                          code scanning (e.g. web01/)\n"
+	"      --sarif-root DIR    SARIF: paths below DIR are written relative to it\n"
+	"                          (%SRCROOT%), others as absolute file:// URIs (default:\n"
+	"                          the working directory)\n"
 	"      --fleet DIR         lint each subdirectory of DIR as one server (its host name:\n"
 	"                          its snapshot.json, else the folder name), in one report\n"
+	"      --shard K/N         with --fleet: lint only the host folders of shard K of N\n"
+	"                          (FNV-1a 64 of the folder name, mod N, plus 1); join the\n"
+	"                          N reports with 'sslcertlint merge'\n"
 	"  -j, --jobs N            threads reading and parsing inputs, or linting hosts with\n"
 	"                          --fleet (default: the number of processors); the report\n"
 	"                          is the same for any N\n"
@@ -99,6 +110,10 @@ static const char usage_text[] =
 	"      --explain RULE      print the documentation of RULE (id or name)\n"
 	"      --version           print the version\n"
 	"  -h, --help              print this help\n"
+	"\n"
+	"sslcertlint merge [-o FILE] REPORT... joins the JSON or SARIF reports of the N\n"
+	"shards of one fleet (--fleet DIR --shard K/N, K = 1..N, same options) into the report\n"
+	"of the whole fleet, byte for byte; its exit status is the whole run's.\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on (suppressed findings, and with\n"
 	"--baseline all but new ones, do not count), 1 findings at or above it,\n"
@@ -155,6 +170,31 @@ static int parse_jobs(const char *s, int *out)
 	return 0;
 }
 
+/* "K/N", digits only, 1 <= K <= N <= FLEET_SHARD_MAX */
+static int parse_shard(const char *s, struct fleet_shard *out)
+{
+	unsigned long v[2];
+	const char *p = s;
+
+	for (int i = 0; i < 2; i++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v[i] = 0;
+		while (*p >= '0' && *p <= '9') {
+			v[i] = v[i] * 10 + (unsigned long)(*p++ - '0');
+			if (v[i] > FLEET_SHARD_MAX)
+				return -1;
+		}
+		if (*p++ != (i ? '\0' : '/'))
+			return -1;
+	}
+	if (v[0] < 1 || v[1] < 1 || v[0] > v[1])
+		return -1;
+	out->k = (unsigned)v[0];
+	out->n = (unsigned)v[1];
+	return 0;
+}
+
 struct options {
 	const char *format;
 	const char *output;
@@ -172,6 +212,9 @@ struct options {
 	int quiet;
 	const char *automation_id;
 	const char *fleet;       /* --fleet DIR */
+	const char *sarif_root;  /* --sarif-root DIR, as given */
+	const char *shard_arg;   /* --shard K/N, as given; NULL: every host */
+	struct fleet_shard shard;
 	struct snapshot_options snap;
 };
 
@@ -261,6 +304,36 @@ static const char *output_is_input(const char *output, const char *const *paths,
 	return NULL;
 }
 
+/*
+ * The working directory as the shell spells it ($PWD, when it names the
+ * working directory and has no "." or ".." in it), else getcwd()'s, with
+ * links resolved; NULL when neither is known.  $PWD first, so a path the
+ * user writes as "$PWD/x" is below it even where the checkout is reached
+ * through a symbolic link.  malloc'd.
+ */
+static char *working_directory(void)
+{
+	const char *pwd = getenv("PWD");
+	struct stat a, b;
+
+	if (pwd && pwd[0] == '/' && !stat(pwd, &a) && !stat(".", &b) &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		char *clean = path_clean(pwd);
+		if (!strcmp(clean, pwd))
+			return clean;
+		free(clean);
+	}
+	for (size_t n = 256; n <= 65536; n *= 2) {
+		char *buf = xmalloc(n);
+		if (getcwd(buf, n))
+			return buf;
+		free(buf);
+		if (errno != ERANGE)
+			break;
+	}
+	return NULL;
+}
+
 static int lint(const struct options *o, const char *const *paths, size_t nr_paths)
 {
 	struct diag_list run_inputs;     /* the configuration's and baseline's problems */
@@ -272,6 +345,19 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	report_fn fn = report_find(o->format);
 	int status, input_errors;
 	double t0;
+	char *cwd = working_directory();
+	char *sarif_root = NULL;
+
+	if (o->sarif_root) {
+		if (!cwd && o->sarif_root[0] != '/') {
+			free(cwd);
+			return usage_error("cannot make --sarif-root '%s' absolute: the working "
+					   "directory is not known", o->sarif_root);
+		}
+		sarif_root = path_absolute(o->sarif_root, cwd ? cwd : "/");
+	} else if (cwd) {
+		sarif_root = xstrdup(cwd);
+	}
 
 	timings_init(&tm);
 	diag_list_init(&run_inputs);
@@ -293,7 +379,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	};
 	if (o->fleet) {
 		s.snap.jobs = 1;         /* the hosts run in parallel instead */
-		input_errors += fleet_lint_dir(&fleet, o->fleet, &s, o->snap.jobs, &run_inputs);
+		input_errors += fleet_lint_dir(&fleet, o->fleet, &s, o->snap.jobs,
+					       o->shard_arg ? &o->shard : NULL, &run_inputs);
 	} else {
 		if (o->timings)
 			s.snap.timings = &tm;
@@ -345,6 +432,10 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 		.fail_on = (enum severity)o->fail_on,
 		.baseline = o->baseline != NULL,
 		.automation_id = o->automation_id,
+		.sarif_root = sarif_root,
+		.fail_on_name = severity_name((enum severity)o->fail_on),
+		.shard = o->shard_arg,
+		.cwd = cwd,
 		.color = o->color > 0 || (o->color < 0 && !o->output && isatty(STDOUT_FILENO) &&
 					  !getenv("NO_COLOR")),
 	};
@@ -372,6 +463,73 @@ out:
 	baseline_release(&base);
 	config_release(&cfg);
 	diag_list_release(&run_inputs);
+	free(sarif_root);
+	free(cwd);
+	return status;
+}
+
+static const char merge_usage_text[] =
+	"usage: sslcertlint merge [-o FILE] REPORT...\n"
+	"\n"
+	"Joins the reports of the N shards of one fleet (sslcertlint --fleet DIR --shard K/N\n"
+	"for K = 1..N, all JSON or all SARIF, with the same options) into one report: the\n"
+	"bytes sslcertlint --fleet DIR writes with those options.\n"
+	"\n"
+	"  -o, --output FILE       write the report to FILE, atomically (default: stdout)\n"
+	"  -h, --help              print this help\n"
+	"\n"
+	"Exit status: as the run over the whole fleet: 0 no finding at or above the --fail-on\n"
+	"the reports record, 1 findings at or above it, 2 a report refused (another format,\n"
+	"version, options or fleet; a shard missing or twice; a host in two shards), a host\n"
+	"with input errors, or a report not written.\n";
+
+static int merge_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { .format = "json" };
+	struct merge m;
+	const char *why;
+	int c, status;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'h':
+			fputs(merge_usage_text, stdout);
+			return EXIT_CLEAN;
+		case ':':
+			return usage_error("merge: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("merge: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc) {
+		fputs(merge_usage_text, stderr);
+		return EXIT_TROUBLE;
+	}
+	merge_init(&m);
+	if (merge_reports(&m, (const char *const *)argv + optind, (size_t)(argc - optind), &why)) {
+		fprintf(stderr, "sslcertlint merge: %s\n", why);
+		merge_release(&m);
+		return EXIT_TROUBLE;
+	}
+	if (write_report(&o, report_find(m.docs[0].format), &m.r))
+		status = EXIT_TROUBLE;
+	else if (m.host_failed || diag_list_count(m.r.inputs, SEV_ERROR))
+		status = EXIT_TROUBLE;
+	else if (failing(&m.r))
+		status = EXIT_FINDINGS;
+	else
+		status = EXIT_CLEAN;
+	merge_release(&m);
 	return status;
 }
 
@@ -397,6 +555,8 @@ int main(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "fleet", required_argument, NULL, OPT_FLEET },
 		{ "sarif-automation-id", required_argument, NULL, OPT_SARIF_AUTOMATION_ID },
+		{ "sarif-root", required_argument, NULL, OPT_SARIF_ROOT },
+		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -410,6 +570,8 @@ int main(int argc, char **argv)
 	};
 	int c;
 
+	if (argc > 1 && !strcmp(argv[1], "merge"))
+		return merge_main(argc - 1, argv + 1);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:o:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -473,12 +635,27 @@ int main(int argc, char **argv)
 		case OPT_FLEET:
 			o.fleet = optarg;
 			break;
+		case OPT_SHARD:
+			if (parse_shard(optarg, &o.shard))
+				return usage_error("malformed shard '%s' for --shard: expected K/N, "
+						   "1 <= K <= N <= %d (e.g. 2/3)", optarg, FLEET_SHARD_MAX);
+			o.shard_arg = optarg;
+			break;
 		case OPT_TIMINGS:
 			o.timings = 1;
 			break;
 		case OPT_SARIF_AUTOMATION_ID:
 			o.automation_id = optarg;
 			break;
+		case OPT_SARIF_ROOT: {
+			struct stat st;
+			if (stat(optarg, &st) || !S_ISDIR(st.st_mode))
+				return usage_error("--sarif-root '%s' is not a directory: give the "
+						   "folder SARIF paths are relative to (the checkout)",
+						   optarg);
+			o.sarif_root = optarg;
+			break;
+		}
 		case OPT_VERSION:
 			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
 			return EXIT_CLEAN;
@@ -506,6 +683,8 @@ int main(int argc, char **argv)
 			return usage_error("--fleet takes its directory only, not '%s'", argv[optind]);
 		if (o.dump_model)
 			return usage_error("--dump-model shows one snapshot: give its paths instead of --fleet");
+	} else if (o.shard_arg) {
+		return usage_error("--shard splits a fleet: give --fleet DIR too");
 	} else if (optind >= argc) {
 		usage(stderr);
 		return EXIT_TROUBLE;

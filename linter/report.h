@@ -40,6 +40,16 @@ struct report {
 	const struct rule *const *rules;    /* the rule table, for formats that describe rules */
 	size_t nr_rules;
 	const char *automation_id;          /* SARIF automationDetails.id, or NULL */
+	/*
+	 * SARIF: the folder relative URIs are relative to (%SRCROOT%, its
+	 * file:// URI in originalUriBaseIds), and the folder relative input
+	 * paths are relative to; both absolute and clean (pathname.h).  A
+	 * path below sarif_root becomes a relative URI, any other an
+	 * absolute file:// URI.  NULL sarif_root: paths stay as given
+	 * (cleaned), relative ones relative to an undescribed %SRCROOT%.
+	 */
+	const char *sarif_root;
+	const char *cwd;                    /* NULL: sarif_root */
 	const struct input_file *files;     /* in the order read; skipped ones included */
 	size_t nr_files;
 	const struct diag_list *findings;   /* sorted (diag_list_sort) */
@@ -50,6 +60,8 @@ struct report {
 	const char *now_source;  /* "--now", "manifest", "clock", "mixed" */
 	int64_t now;             /* the time reference (the latest host's in a fleet) */
 	const char *config_path; /* the configuration file read, or NULL */
+	const char *fail_on_name; /* JSON, SARIF: the --fail-on level's name, recorded; NULL: left out */
+	const char *shard;       /* JSON, SARIF: "K/N" of a --shard run (merge reads it); else NULL */
 	int show_suppressed;     /* text: list suppressed findings too */
 	int quiet;               /* text (-q): no notes, no rules not run; warnings and errors stay */
 	enum severity fail_on;   /* --fail-on: what fails the run (report_fails()); SEV_NONE: nothing */

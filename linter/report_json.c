@@ -8,6 +8,9 @@
  * when 0, "column" when 0 or when the line is unknown, "path" when the
  * location has no file, "key", "fix", "encoding", "logicalPath" when NULL.
  *
+ * "failOn" records --fail-on and "shard" a --shard run's K/N, for
+ * `sslcertlint merge` (merge.c), which reads the report back.
+ *
  * In fleet mode every input, finding, error and notRun entry of a host
  * has a "host" member, and "hosts" lists the hosts with a summary each.
  *
@@ -209,14 +212,9 @@ int report_json(const struct report *r, FILE *out)
 	json_set_count(doc, "version", 1);
 	json_set(doc, "tool", tool_json(r));
 	json_set_str(doc, "configuration", r->config_path);
-	json_set_str(doc, "timeReference", r->now_source ? r->now_source : "clock");
-	if (r->now_source && (!strcmp(r->now_source, "--now") || !strcmp(r->now_source, "manifest"))) {
-		/* only a time the inputs or options gave: the report stays the same whenever it runs */
-		char when[64];
-		utc_format(r->now, when);
-		when[10] = 'T';
-		json_set(doc, "timeReferenceAt", json_must(json_sprintf("%sZ", when)));
-	}
+	json_set_str(doc, "failOn", r->fail_on_name);
+	json_set_str(doc, "shard", r->shard);
+	report_set_time_reference(doc, r);
 	json_set(doc, "inputs", inputs_json(r));
 	json_set(doc, "findings", findings_json(r));
 	json_set(doc, "errors", errors_json(r));

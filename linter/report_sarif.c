@@ -14,16 +14,20 @@
  *                      relatedLocations, partialFingerprints, and when
  *                      set: properties.fix, suppressions, baselineState
  *   artifacts          every input that was read (skipped files are not
- *                      analysis targets and are left out)
- *   invocations[0]     executionSuccessful (no input error), and a
+ *                      analysis targets and are left out); in fleet mode
+ *                      each with its host in properties.host
+ *   invocations[0]     executionSuccessful (no input error), a
  *                      toolExecutionNotification per input diagnostic and
- *                      per rule that did not run
- *   originalUriBaseIds SRCROOT, described but without a uri: the folder
- *                      sslcertlint was run from (GitHub resolves it to
- *                      the checkout)
+ *                      per rule that did not run, and in properties the
+ *                      configuration, failOn, baseline, timeReference(At)
+ *                      (what `sslcertlint merge` checks shards agree on)
+ *   originalUriBaseIds %SRCROOT%: the root (r->sarif_root: the working
+ *                      directory, or --sarif-root) as a file:// URI
+ *                      ending in '/' (SARIF 3.14.14)
  *   automationDetails  when r->automation_id is set
  *   columnKind         unicodeCodePoints (srcloc.h)
- *   properties.hosts   fleet mode: the host names, in order
+ *   properties.hosts   fleet mode: the host names, in order; and
+ *                      properties.shard, a --shard run's "K/N"
  *
  * Fleet mode keeps one run, over every host's files: each result and
  * each notification of a host has properties.host, and a result has its
@@ -32,13 +36,19 @@
  * problem on two servers is two results to code scanning.  A finding
  * without a file points at its host's first input.
  *
- * Locations: a path given relative is written as a relative URI with
- * uriBaseId SRCROOT (forward slashes, no leading "./", percent-encoded
- * where a URI needs it); an absolute path as a file:// URI without a
- * uriBaseId (GitHub rejects results in such files, GH1006: run sslcertlint
- * on relative paths for code scanning).  A result's region always has
- * startLine (1 when the line is unknown: GitHub rejects a result without
- * it) and startColumn only when the column is known (STYLE R3: never 0).
+ * Locations: a path below the root (made absolute against the working
+ * directory, then "." and ".." folded lexically, pathname.h) is written
+ * as a URI relative to it with uriBaseId %SRCROOT% (forward slashes,
+ * percent-encoded where a URI needs it), so "./x", "d/../x" and
+ * "$PWD/x" are one URI; any other path as an absolute file:// URI
+ * without a uriBaseId.  GitHub code scanning reads relative URIs as
+ * relative to the repository's root, and turns absolute ones below its
+ * checkout path into relative ones; others it keeps as they are, in no
+ * file of the repository (the Multitool's GH1006 rejects a result
+ * there): lint from the checkout, or give --sarif-root.  A result's
+ * region always has startLine (1 when the line is unknown: GitHub
+ * rejects a result without it) and startColumn only when the column is
+ * known (STYLE R3: never 0).
  * A notification's region is left out when the line is unknown.  GitHub
  * needs a file on every result location, so a finding without a file (one
  * about the whole snapshot) points at line 1 of the first input, and
@@ -48,8 +58,9 @@
  * cannot be a SARIF `fix` (which needs artifactChanges with replaced
  * regions); it goes to result.properties.fix.
  *
- * Output is deterministic: no timestamps, nothing from the environment,
- * keys in insertion order.  Strings that are not valid UTF-8 are written
+ * Output is deterministic: no timestamps, nothing from the environment
+ * (the root and working directory come in the report), keys in
+ * insertion order.  Strings that are not valid UTF-8 are written
  * with each bad byte replaced by U+FFFD, as in the JSON report.
  */
 #include <stdint.h>
@@ -60,6 +71,8 @@
 #include <jansson.h>
 
 #include "json_out.h"
+#include "pathname.h"
+#include "sarif_text.h"
 #include "report.h"
 #include "rule.h"
 #include "rule_docs.h"
@@ -71,7 +84,7 @@
 /* the project's home; rule docs are at <this>/blob/main/rules/<stem>.md */
 #define SSLCERTLINT_INFORMATION_URI "https://github.com/sslcertlint/sslcertlint"
 #define SARIF_FINGERPRINT "sslcertlintFingerprint/v1"
-#define SARIF_SRCROOT "SRCROOT"
+#define SARIF_SRCROOT "%SRCROOT%"
 
 /* {"text": s}: SARIF's message and multiformatMessageString */
 static json_t *text_obj(const char *s)
@@ -81,29 +94,12 @@ static json_t *text_obj(const char *s)
 	return o;
 }
 
-/*
- * {"text": s} for a message that quotes input text.  SARIF plain-text
- * messages carry embedded links, "[text](target)" (SARIF 2.1.0 3.11.6),
- * which viewers and GitHub code scanning render: an input could make a
- * finding link anywhere.  Literal brackets are escaped as the standard
- * says ("\[", "\]", and a backslash before one doubled), so none is a link.
- */
+/* {"text": s} for a message that quotes input text: no embedded link (sarif_text.h). */
 static json_t *message_obj(const char *s)
 {
-	size_t extra = 0;
-	for (const char *p = s; *p; p++)
-		extra += *p == '[' || *p == ']' || (*p == '\\' && (p[1] == '[' || p[1] == ']'));
-	if (!extra)
-		return text_obj(s);
-	char *buf = xmalloc(strlen(s) + extra + 1), *w = buf;
-	for (const char *p = s; *p; p++) {
-		if (*p == '[' || *p == ']' || (*p == '\\' && (p[1] == '[' || p[1] == ']')))
-			*w++ = '\\';
-		*w++ = *p;
-	}
-	*w = '\0';
-	json_t *o = text_obj(buf);
-	free(buf);
+	char *escaped = sarif_text_escape(s);
+	json_t *o = text_obj(escaped);
+	free(escaped);
 	return o;
 }
 
@@ -116,31 +112,12 @@ static int uri_plain(unsigned char c)
 	       strchr("-._~!$&'()*+,;=@/", c);
 }
 
-/*
- * The URI of a file path, malloc'd: relative paths stay relative (a
- * leading "./" dropped, *relative set), absolute ones become file://
- * URIs.  Every byte outside uri_plain() is percent-encoded, ':' too, so a
- * relative path's first segment can never read as a scheme; UTF-8 is
- * encoded byte by byte, as RFC 3986 asks.
- */
-static char *path_uri(const char *path, int *relative)
+/* Appends the bytes of s to q, percent-encoding those outside uri_plain(); returns the end. */
+static char *uri_encode(char *q, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)path;
-	char *uri = xmalloc(strlen(path) * 3 + sizeof("file://")), *q = uri;
 
-	*relative = *p != '/';
-	if (*relative) {
-		while (p[0] == '.' && p[1] == '/') {
-			p += 2;
-			while (*p == '/')
-				p++;
-		}
-	} else {
-		memcpy(q, "file://", 7);
-		q += 7;
-	}
-	for (; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (uri_plain(*p)) {
 			*q++ = (char)*p;
 		} else {
@@ -150,6 +127,56 @@ static char *path_uri(const char *path, int *relative)
 		}
 	}
 	*q = '\0';
+	return q;
+}
+
+/*
+ * "file://" and the absolute path abs, percent-encoded, with a trailing
+ * '/' when dir_slash (a uriBaseId's URI must end in one, SARIF 3.14.14);
+ * malloc'd.
+ */
+static char *file_uri(const char *abs, int dir_slash)
+{
+	char *uri = xmalloc(strlen(abs) * 3 + sizeof("file:///"));
+	char *q = uri_encode(uri + 7, abs);
+
+	memcpy(uri, "file://", 7);
+	if (dir_slash && q[-1] != '/') {
+		*q++ = '/';
+		*q = '\0';
+	}
+	return uri;
+}
+
+/*
+ * The URI of a file path, malloc'd.  With r->sarif_root: relative to it
+ * (*relative set) when the path, made absolute against r->cwd, is below
+ * it, else an absolute file:// URI.  Without: a relative path stays
+ * relative (cleaned), an absolute one becomes a file:// URI.  Every byte
+ * outside uri_plain() is percent-encoded, ':' too, so a relative path's
+ * first segment can never read as a scheme; UTF-8 is encoded byte by
+ * byte, as RFC 3986 asks.
+ */
+static char *path_uri(const struct report *r, const char *path, int *relative)
+{
+	char *abs = NULL, *uri;
+	const char *rel;
+
+	if (r->sarif_root) {
+		abs = path_absolute(path, r->cwd ? r->cwd : r->sarif_root);
+		rel = path_below(abs, r->sarif_root);
+	} else {
+		abs = path_clean(path);
+		rel = abs[0] == '/' ? NULL : abs;
+	}
+	*relative = rel != NULL;
+	if (rel) {
+		uri = xmalloc(strlen(rel) * 3 + 1);
+		uri_encode(uri, rel);
+	} else {
+		uri = file_uri(abs, 0);
+	}
+	free(abs);
 	return uri;
 }
 
@@ -157,11 +184,12 @@ static char *path_uri(const char *path, int *relative)
  * artifactLocation of path: uri, uriBaseId when relative, and the index
  * into run.artifacts when the file is one (artifact_index: path -> index + 1).
  */
-static json_t *artifact_location(const char *path, const struct strmap *artifact_index)
+static json_t *artifact_location(const struct report *r, const char *path,
+				 const struct strmap *artifact_index)
 {
 	json_t *o = json_must(json_object());
 	int relative;
-	char *uri = path_uri(path, &relative);
+	char *uri = path_uri(r, path, &relative);
 
 	json_set_str(o, "uri", uri);
 	free(uri);
@@ -180,12 +208,12 @@ static json_t *artifact_location(const char *path, const struct strmap *artifact
  * always when need_line (1 for an unknown line), else only when the line
  * is known; startColumn only with a known line and column.
  */
-static json_t *physical_location(const struct srcloc *loc, const struct strmap *artifact_index,
-				 int need_line)
+static json_t *physical_location(const struct report *r, const struct srcloc *loc,
+				 const struct strmap *artifact_index, int need_line)
 {
 	json_t *o = json_must(json_object());
 
-	json_set(o, "artifactLocation", artifact_location(loc->file, artifact_index));
+	json_set(o, "artifactLocation", artifact_location(r, loc->file, artifact_index));
 	if (loc->line || need_line) {
 		json_t *region = json_must(json_object());
 		json_set_count(region, "startLine", loc->line ? loc->line : 1);
@@ -508,7 +536,7 @@ static json_t *result_json(const struct report *r, const struct diag *d, const c
 	if (where.file || logicals) {
 		json_t *loc = json_must(json_object());
 		if (where.file)
-			json_set(loc, "physicalLocation", physical_location(&where, artifact_index, 1));
+			json_set(loc, "physicalLocation", physical_location(r, &where, artifact_index, 1));
 		if (logicals)
 			json_set(loc, "logicalLocations", logicals);
 		json_append(locations, loc);
@@ -528,7 +556,7 @@ static json_t *result_json(const struct report *r, const struct diag *d, const c
 		}
 		json_t *loc = json_must(json_object());
 		json_set_count(loc, "id", json_array_size(related) + 1);
-		json_set(loc, "physicalLocation", physical_location(&rel->loc, artifact_index, 1));
+		json_set(loc, "physicalLocation", physical_location(r, &rel->loc, artifact_index, 1));
 		json_set(loc, "message", message_obj(rel->message));
 		json_append(related, loc);
 	}
@@ -595,20 +623,22 @@ static json_t *artifacts_json(const struct report *r, struct strmap *artifact_in
 		if (f->skipped || strmap_get(artifact_index, f->path))
 			continue;
 		json_t *o = json_must(json_object());
-		json_set(o, "location", artifact_location(f->path, NULL));
+		json_set(o, "location", artifact_location(r, f->path, NULL));
 		json_set_count(o, "length", f->bytes);
 		json_set_str(o, "encoding", f->encoding);
 		json_t *roles = json_must(json_array());
 		json_append(roles, json_string("analysisTarget"));
 		json_set(o, "roles", roles);
+		set_host_property(r, o, f->host);
 		json_append(arr, o);
 		strmap_put(artifact_index, f->path, (void *)(uintptr_t)++n);
 	}
 	return arr;
 }
 
-static json_t *notification_json(enum severity level, const char *id, const char *message,
-				 const struct srcloc *loc, const struct strmap *artifact_index)
+static json_t *notification_json(const struct report *r, enum severity level, const char *id,
+				 const char *message, const struct srcloc *loc,
+				 const struct strmap *artifact_index)
 {
 	json_t *o = json_must(json_object());
 	json_t *desc = json_must(json_object());
@@ -619,7 +649,7 @@ static json_t *notification_json(enum severity level, const char *id, const char
 	json_set(o, "message", message_obj(message));
 	if (loc && loc->file) {
 		json_t *l = json_must(json_object());
-		json_set(l, "physicalLocation", physical_location(loc, artifact_index, 0));
+		json_set(l, "physicalLocation", physical_location(r, loc, artifact_index, 0));
 		json_t *arr = json_must(json_array());
 		json_append(arr, l);
 		json_set(o, "locations", arr);
@@ -638,14 +668,14 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 			const struct diag *d = r->inputs->items[i];
 			if (d->level == SEV_ERROR)
 				ok = 0;
-			json_t *n = notification_json(d->level, d->rule_id, d->message,
+			json_t *n = notification_json(r, d->level, d->rule_id, d->message,
 						      &d->loc, artifact_index);
 			set_host_property(r, n, d->host);
 			json_append(notes, n);
 		}
 	for (size_t i = 0; i < r->nr_not_run; i++) {
 		const struct not_run *nr = &r->not_run[i];
-		json_t *n = notification_json(SEV_NOTE, nr->rule_id, nr->reason, NULL, NULL);
+		json_t *n = notification_json(r, SEV_NOTE, nr->rule_id, nr->reason, NULL, NULL);
 		long idx = rule_index(r, nr->rule_id);
 		json_t *assoc = json_must(json_object());
 		json_set_str(assoc, "id", nr->rule_id);
@@ -657,12 +687,22 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 	}
 
 	json_set(inv, "executionSuccessful", json_boolean(ok));
-	if (r->config_path) {
-		/* which configuration turned rules off or changed their level (its notes say how) */
-		json_t *props = json_must(json_object());
-		json_set_str(props, "configuration", r->config_path);
+	/*
+	 * which configuration turned rules off or changed their level (its
+	 * notes say how), and the options `sslcertlint merge` checks shards
+	 * agree on
+	 */
+	json_t *props = json_must(json_object());
+	json_set_str(props, "configuration", r->config_path);
+	json_set_str(props, "failOn", r->fail_on_name);
+	if (r->baseline)
+		json_set(props, "baseline", json_true());
+	if (r->now_source)
+		report_set_time_reference(props, r);
+	if (json_object_size(props))
 		json_set(inv, "properties", props);
-	}
+	else
+		json_decref(props);
 	if (json_array_size(notes))
 		json_set(inv, "toolExecutionNotifications", notes);
 	else
@@ -670,7 +710,7 @@ static json_t *invocation_json(const struct report *r, const struct strmap *arti
 	return inv;
 }
 
-/* {"hosts": [name, ...]}: the fleet's hosts, in order */
+/* {"hosts": [name, ...], "shard": "K/N"}: the fleet's hosts, in order, and a --shard run's shard */
 static json_t *hosts_property(const struct report *r)
 {
 	json_t *props = json_must(json_object());
@@ -678,6 +718,7 @@ static json_t *hosts_property(const struct report *r)
 	for (size_t i = 0; i < r->nr_hosts; i++)
 		json_append(names, json_str(r->hosts[i].name));
 	json_set(props, "hosts", names);
+	json_set_str(props, "shard", r->shard);
 	return props;
 }
 
@@ -704,8 +745,14 @@ static json_t *run_json(const struct report *r)
 
 	json_t *bases = json_must(json_object());
 	json_t *srcroot = json_must(json_object());
-	json_set(srcroot, "description", text_obj("The folder sslcertlint was run from: "
-					      "relative input paths are relative to it."));
+	if (r->sarif_root) {
+		char *uri = file_uri(r->sarif_root, 1);
+		json_set_str(srcroot, "uri", uri);
+		free(uri);
+	}
+	json_set(srcroot, "description", text_obj("The root of the files linted (the working "
+					      "directory, or --sarif-root): relative URIs are "
+					      "relative to it."));
 	json_set(bases, SARIF_SRCROOT, srcroot);
 	json_set(run, "originalUriBaseIds", bases);
 

@@ -8,7 +8,9 @@
 # broken files in a temporary folder (an empty file, a garbage file and a
 # cut .reg export), so input errors (toolExecutionNotifications, with and
 # without a line), an unsuccessful execution and absolute paths (file://
-# URIs) are checked too.
+# URIs) are checked too; so are SARIF paths: one snapshot named five ways
+# gives the same bytes, with URIs relative to %SRCROOT% (the working
+# directory, or --sarif-root), and a file outside the root an absolute URI.
 #
 # Under CI (the environment variable CI set), a multitool that cannot be
 # installed or run is a failure, not a warning.
@@ -28,7 +30,7 @@ need_shared sarif "$CHECK" || exit 0
 broken=$(mktemp -d)
 log=$(mktemp)
 trap 'rm -rf "$broken" "$log"' EXIT
-rm -rf "$OUT/fixtures" "$OUT/broken-input.sarif"
+rm -rf "$OUT/fixtures" "$OUT"/*.sarif
 fail=0
 set --
 
@@ -54,6 +56,52 @@ for dir in $(find fixtures -mindepth 1 -type d ! -path 'fixtures/parse*' | sort)
 	lint "$OUT/$dir.sarif" "$args" "$dir"
 	set -- "$@" "$OUT/$dir.sarif"
 done
+
+# one snapshot named five ways (relative, "./", "x/..", absolute below the
+# working directory, with "//" and a trailing '/'): the same bytes, every
+# artifact URI relative to %SRCROOT%, which is the working directory
+i=0
+for p in fixtures/story ./fixtures/story fixtures/demo/../story "$PWD/fixtures/story" "$PWD/./fixtures//story/"; do
+	lint "$OUT/spelled-$i.sarif" "" "$p"
+	i=$((i + 1))
+done
+for k in 1 2 3 4; do
+	if ! cmp -s "$OUT/spelled-0.sarif" "$OUT/spelled-$k.sarif"; then
+		echo "FAIL one snapshot spelled another way gives another SARIF report (spelled-$k):"
+		diff "$OUT/spelled-0.sarif" "$OUT/spelled-$k.sarif" | head -10
+		fail=$((fail + 1))
+	fi
+done
+/usr/bin/python3 - "$OUT/spelled-3.sarif" "$PWD" <<'PY' || fail=$((fail + 1))
+import json, sys, urllib.parse
+run = json.load(open(sys.argv[1]))["runs"][0]
+root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+want = "file://" + urllib.parse.quote(sys.argv[2]) + "/"
+locs = [a["location"] for a in run["artifacts"]]
+bad = [l for l in locs if l.get("uriBaseId") != "%SRCROOT%" or not l["uri"].startswith("fixtures/story/")]
+if root != want or not locs or bad:
+    print("FAIL SARIF paths below the working directory: root %s (want %s), %s" % (root, want, bad[:2]))
+    sys.exit(1)
+PY
+# --sarif-root: paths relative to it; a file outside it keeps an absolute URI
+# (GitHub keeps such a URI as it is, in no file of the repository, and the
+# Multitool rejects a result there, GH1006: so here it holds none)
+printf 'not an export\n' > "$broken/outside.reg"   # an input error: no result in it
+lint "$OUT/sarif-root.sarif" "--sarif-root fixtures" fixtures/story "$broken/outside.reg"
+/usr/bin/python3 - "$OUT/sarif-root.sarif" "$PWD" "$broken/outside.reg" <<'PY' || fail=$((fail + 1))
+import json, sys, urllib.parse
+run = json.load(open(sys.argv[1]))["runs"][0]
+root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+locs = {l["uri"]: l.get("uriBaseId") for l in (a["location"] for a in run["artifacts"])}
+outside = "file://" + urllib.parse.quote(sys.argv[3])
+ok = (root == "file://" + urllib.parse.quote(sys.argv[2]) + "/fixtures/" and
+      locs.get("story/schannel.reg") == "%SRCROOT%" and outside in locs and locs[outside] is None)
+if not ok:
+    print("FAIL --sarif-root: root %s, artifacts %s" % (root, sorted(locs)[:4]))
+    sys.exit(1)
+PY
+rm "$broken/outside.reg"
+set -- "$@" "$OUT/spelled-0.sarif" "$OUT/sarif-root.sarif"
 
 # input errors beside a good snapshot: an empty file, a garbage file, and
 # a .reg export cut in the middle of a continued value

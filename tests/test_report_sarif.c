@@ -12,6 +12,7 @@
 #include "report.h"
 #include "rule.h"
 #include "rule_docs.h"
+#include "sarif_text.h"
 #include "unit.h"
 #include "util.h"
 
@@ -343,7 +344,7 @@ static void test_results(void)
 		CU_ASSERT_FATAL(ai >= 0 && (size_t)ai < json_array_size(artifacts));
 		CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(artifacts, (size_t)ai), "location"), "uri"),
 				       unit_json_str(al, "uri"));
-		CU_ASSERT_STRING_EQUAL(unit_json_str(al, "uriBaseId"), "SRCROOT");
+		CU_ASSERT_STRING_EQUAL(unit_json_str(al, "uriBaseId"), "%SRCROOT%");
 		CU_ASSERT_EQUAL(json_string_length(get(get(res, "partialFingerprints"), FP_KEY)), 16);
 		CU_ASSERT_PTR_NULL(get(get(res, "partialFingerprints"), "primaryLocationLineHash"));
 		/* neither set in this fixture */
@@ -580,7 +581,7 @@ static void test_artifacts_and_bases(void)
 	CU_ASSERT_EQUAL_FATAL(json_array_size(artifacts), 3);
 	json_t *a0 = json_array_get(artifacts, 0), *a1 = json_array_get(artifacts, 1);
 	CU_ASSERT_STRING_EQUAL(unit_json_str(get(a0, "location"), "uri"), NETSH);
-	CU_ASSERT_STRING_EQUAL(unit_json_str(get(a0, "location"), "uriBaseId"), "SRCROOT");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(a0, "location"), "uriBaseId"), "%SRCROOT%");
 	CU_ASSERT_EQUAL(unit_json_int(a0, "length"), 2048);
 	CU_ASSERT_STRING_EQUAL(unit_json_str(a0, "encoding"), "utf-16le");
 	CU_ASSERT(array_has(get(a0, "roles"), "analysisTarget"));
@@ -590,8 +591,8 @@ static void test_artifacts_and_bases(void)
 	CU_ASSERT_PTR_NULL(strstr(dump, "notes.txt"));
 	free(dump);
 
-	/* SRCROOT is described, without an absolute uri (nothing of this machine) */
-	json_t *srcroot = get(get(run, "originalUriBaseIds"), "SRCROOT");
+	/* without a root, %SRCROOT% is described, without an absolute uri */
+	json_t *srcroot = get(get(run, "originalUriBaseIds"), "%SRCROOT%");
 	CU_ASSERT_PTR_NOT_NULL(srcroot);
 	CU_ASSERT_PTR_NULL(get(srcroot, "uri"));
 	CU_ASSERT_PTR_NOT_NULL(unit_json_str(get(srcroot, "description"), "text"));
@@ -637,7 +638,7 @@ static void test_uris(void)
 		if (i == 1) {
 			CU_ASSERT_PTR_NULL(get(loc, "uriBaseId"));
 		} else {
-			CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "uriBaseId"), "SRCROOT");
+			CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "uriBaseId"), "%SRCROOT%");
 		}
 	}
 	json_decref(doc);
@@ -653,6 +654,105 @@ static void test_uris(void)
 	CU_ASSERT_STRING_EQUAL(unit_json_str(get(res, "message"), "text"), "value 'caf\xef\xbf\xbd' differs");
 	json_decref(doc);
 	fixture_release(&f);
+}
+
+/*
+ * With a root: one file named four ways is one relative URI; a file
+ * outside the root, by an absolute or a "../" path, an absolute file://
+ * URI without uriBaseId; the root itself a file:// URI ending in '/'.
+ */
+static void test_uris_under_root(void)
+{
+	static const struct input_file named[] = {
+		{ "snap/a.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "./snap/b.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "x/../snap//c.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "/home/ci/repo/snap/./d.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "/home/ci/other/e.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "../other/f.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+		{ "/home/ci/repository/g.reg", INPUT_REG, "utf-8", 1, 0, 0, NULL },
+	};
+	static const char *const want[] = {
+		"snap/a.reg", "snap/b.reg", "snap/c.reg", "snap/d.reg",
+		"file:///home/ci/other/e.reg", "file:///home/ci/other/f.reg",
+		"file:///home/ci/repository/g.reg",   /* a sibling whose name starts like the root's */
+	};
+	struct fixture f;
+
+	fixture_init(&f);
+	f.r.files = named;
+	f.r.nr_files = sizeof(named) / sizeof(*named);
+	f.r.sarif_root = "/home/ci/repo";
+	f.r.cwd = "/home/ci/repo";
+	json_t *doc = render_doc(&f.r, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	json_t *artifacts = get(run_of(doc), "artifacts");
+	CU_ASSERT_EQUAL_FATAL(json_array_size(artifacts), 7);
+	for (size_t i = 0; i < 7; i++) {
+		json_t *loc = get(json_array_get(artifacts, i), "location");
+		CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "uri"), want[i]);
+		if (i < 4) {
+			CU_ASSERT_STRING_EQUAL(unit_json_str(loc, "uriBaseId"), "%SRCROOT%");
+		} else {
+			CU_ASSERT_PTR_NULL(get(loc, "uriBaseId"));
+		}
+	}
+	json_t *srcroot = get(get(run_of(doc), "originalUriBaseIds"), "%SRCROOT%");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(srcroot, "uri"), "file:///home/ci/repo/");
+	json_decref(doc);
+
+	/* a root elsewhere (--sarif-root): paths relative to the working directory still resolve */
+	f.r.sarif_root = "/home/ci";
+	f.r.cwd = "/home/ci/repo";
+	doc = render_doc(&f.r, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	artifacts = get(run_of(doc), "artifacts");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(artifacts, 1), "location"), "uri"),
+			       "repo/snap/b.reg");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(artifacts, 5), "location"), "uri"),
+			       "other/f.reg");
+	json_decref(doc);
+
+	/* a root with a space and a non-ASCII letter is percent-encoded, and "/" is "file:///" */
+	f.r.sarif_root = "/srv/caf\xc3\xa9 x";
+	f.r.cwd = NULL;
+	doc = render_doc(&f.r, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(get(run_of(doc), "originalUriBaseIds"), "%SRCROOT%"), "uri"),
+			       "file:///srv/caf%C3%A9%20x/");
+	json_decref(doc);
+	f.r.sarif_root = "/";
+	doc = render_doc(&f.r, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(get(run_of(doc), "originalUriBaseIds"), "%SRCROOT%"), "uri"),
+			       "file:///");
+	CU_ASSERT_STRING_EQUAL(unit_json_str(get(json_array_get(get(run_of(doc), "artifacts"), 4), "location"), "uri"),
+			       "home/ci/other/e.reg");
+	json_decref(doc);
+	fixture_release(&f);
+}
+
+/* escaping is undone exactly, whatever the backslashes before a bracket (merge and --baseline read messages back) */
+static void test_text_unescape(void)
+{
+	static const char *const texts[] = {
+		"", "plain", "[x](https://evil)", "\\[", "\\\\[", "\\\\\\]", "\\", "a\\b",
+		"\\]\\", "[[]]", "\\x[", "end\\",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+		char *e = sarif_text_escape(texts[i]);
+		char *back = sarif_text_unescape(e);
+		CU_ASSERT_STRING_EQUAL(back, texts[i]);
+		/* no bracket is left unescaped: none can open a link */
+		for (const char *p = e; *p; p++)
+			if (*p == '[' || *p == ']')
+				CU_ASSERT(p > e && p[-1] == '\\');
+		free(back);
+		free(e);
+	}
+	char *e = sarif_text_escape("\\[");
+	CU_ASSERT_STRING_EQUAL(e, "\\\\\\[");   /* the backslash doubled, then the bracket's */
+	free(e);
 }
 
 static void test_message_links_escaped(void)
@@ -711,6 +811,8 @@ static void test_check_sarif(void)
 	f.r.rules = rule_table;
 	f.r.nr_rules = rule_table_size;
 	f.r.automation_id = "unit/";
+	f.r.sarif_root = "/home/ci/repo";   /* the inputs are below it */
+	f.r.cwd = "/home/ci/repo";
 	struct diag *d = f.findings.items[f.findings.nr - 1];
 	d->suppressed = "accepted";
 	d->baseline = BASELINE_UPDATED;
@@ -728,9 +830,11 @@ void suite_report_sarif(void)
 		  { "fingerprint: stable when only the line moves", test_fingerprint_stable },
 		  { "suppressions and baselineState", test_suppressions_and_baseline },
 		  { "invocation: notifications, executionSuccessful", test_invocation },
-		  { "artifacts, SRCROOT, automationDetails", test_artifacts_and_bases },
+		  { "artifacts, %SRCROOT%, automationDetails", test_artifacts_and_bases },
 		  { "URIs: relative, absolute, percent-encoded", test_uris },
+		  { "URIs below a root, and outside it", test_uris_under_root },
 		  { "input text makes no embedded link", test_message_links_escaped },
+		  { "escaped text reads back exactly", test_text_unescape },
 		  { "write error returns -1", test_write_error },
 		  { "report_find", test_find },
 		  { "check-sarif passes (schema, multitool, GitHub)", test_check_sarif });
