@@ -487,6 +487,17 @@ struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct 
 const char *store_canonical_name(struct model *m, const char *name);
 
 /*
+ * The store a dump's file name names: the base name without its last
+ * extension, or the part of it after its last '-' or '_'
+ * ("exports/LocalMachine-Root.json" -> "Root").  Returns a pointer into
+ * path and the length in *len (0 when the name holds nothing).
+ */
+const char *store_name_in_path(const char *path, size_t *len);
+
+/* Whether name (len bytes) is a Windows store name or alias store_canonical_name() knows. */
+int store_name_known(const char *name, size_t len);
+
+/*
  * After every input is parsed: computes each site's effective <access>
  * (global, then <location path="Site">, then "Site/app" for its apps),
  * joins every IIS https binding to the HTTP.sys binding it uses

@@ -48,4 +48,12 @@ extern const struct parser_steps certjson_steps;
  */
 enum input_kind detect_kind(const struct text *t);
 
+/*
+ * detect_kind(), and for content that names no kind (an empty file, "[]"
+ * or "null"), a certificate store dump when path ends in ".json" and its
+ * stem names a Windows store ("ClientAuthIssuer.json"): what PowerShell
+ * writes for an empty store.  See detect.c.
+ */
+enum input_kind detect_kind_named(const struct text *t, const char *path);
+
 #endif
