@@ -327,6 +327,12 @@ struct host_manifest {
 	int has_taken;
 	struct srcloc loc;       /* the "taken" member, else the object's '{' */
 	struct srcloc build_loc; /* the "build" member, else loc */
+	/* what tools/Export-SslSnapshot.ps1 adds about itself */
+	const char *exported_by; /* "Export-SslSnapshot.ps1 1", or NULL */
+	int secrets_removed;     /* applicationHost.config's secrets taken out: 1, 0, -1 unknown */
+	const char **stores;     /* the certificate stores it dumped, as written */
+	size_t nr_stores;
+	struct srcloc stores_loc; /* the "stores" member */
 };
 
 /* ---- the snapshot --------------------------------------------------- */

@@ -25,6 +25,12 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 		   struct diag_list *diags);
 
 /*
+ * After every input is parsed: a warning at the manifest's "stores" for
+ * each store it says was dumped that no dump in the snapshot holds.
+ */
+void manifest_check_stores(const struct model *m, struct diag_list *diags);
+
+/*
  * Parsing in two steps, for a parser with a costly part that needs no
  * model (decoding a big JSON document): prepare() runs on a worker
  * thread, with up to `jobs` threads of its own, and must touch nothing

@@ -426,6 +426,7 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 
 	double t0 = opt->timings ? timing_now() : 0;
 	model_finish(m);
+	manifest_check_stores(m, inputs);
 	if (opt->timings)
 		opt->timings->joins += timing_now() - t0;
 	return errors;
