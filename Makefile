@@ -120,6 +120,10 @@ check-workflow: sslcertlint
 check-empty-stores: sslcertlint
 	LC_ALL=C tests/empty-stores.sh
 
+# the README's baseline recipe for pipelines, run as written
+check-baseline-recipe: sslcertlint
+	LC_ALL=C tests/baseline-recipe.sh
+
 # tools/Export-SslSnapshot.ps1, checked offline, and its fixture read
 check-export-script: sslcertlint
 	LC_ALL=C tests/export-script.sh
@@ -193,7 +197,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-empty-stores check-export-script check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-empty-stores check-export-script check-baseline-recipe check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -210,4 +214,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-empty-stores check-export-script check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-empty-stores check-export-script check-baseline-recipe check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
