@@ -121,6 +121,17 @@ check-shard: sslcertlint
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
 
+check-empty-stores: sslcertlint
+	LC_ALL=C tests/empty-stores.sh
+
+# the README's baseline recipe for pipelines, run as written
+check-baseline-recipe: sslcertlint
+	LC_ALL=C tests/baseline-recipe.sh
+
+# tools/Export-SslSnapshot.ps1, checked offline, and its fixture read
+check-export-script: sslcertlint
+	LC_ALL=C tests/export-script.sh
+
 # what a hostile repository of exports cannot do (tests/<name>.sh each):
 # shell syntax in fixes, control characters in the text report, an old
 # "taken", a forged baseline, a rule turned off in silence, links, FIFOs,
@@ -195,7 +206,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet check-ci-formats check-shard
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-empty-stores check-export-script check-baseline-recipe check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet check-ci-formats check-shard
 	@echo "make check: all passed"
 
 demo:
@@ -212,4 +223,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-ci-formats check-shard check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-ci-formats check-empty-stores check-export-script check-baseline-recipe check-shard check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

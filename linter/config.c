@@ -402,7 +402,7 @@ static void read_suppressions(struct reader *r, json_t *list)
 	}
 }
 
-int config_load(struct lint_config *c, const char *path, int explicit,
+int config_load(struct lint_config *c, const char *path, unsigned flags,
 		struct diag_list *inputs)
 {
 	struct reader r = { .c = c, .inputs = inputs };
@@ -410,9 +410,10 @@ int config_load(struct lint_config *c, const char *path, int explicit,
 	size_t n;
 	const char *why = NULL;
 	c->path = arena_strdup(&c->arena, path);
-	int rc = read_whole_file(path, 0, CONFIG_MAX_BYTES, &buf, &n, &why);
+	int rc = read_whole_file(path, flags & CONFIG_NOFOLLOW ? READ_NOFOLLOW : 0,
+				 CONFIG_MAX_BYTES, &buf, &n, &why);
 	if (rc) {
-		if (!explicit && rc == -1 && errno == ENOENT) {
+		if (!(flags & CONFIG_EXPLICIT) && rc == -1 && errno == ENOENT) {
 			c->path = NULL;
 			return 0;
 		}
@@ -602,4 +603,41 @@ void config_report_expired(const struct lint_config *c, int64_t now, struct diag
 				   "suppression of %s%s%s expired; it no longer applies (reason was: %s)",
 				   s->rule_id, s->key ? " for " : "", s->key ? s->key : "", s->reason);
 	}
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a, y = (uintptr_t)*(const void *const *)b;
+	return x < y ? -1 : x > y;
+}
+
+void config_report_unmatched(const struct lint_config *c, const struct diag_list *findings,
+			     int64_t now, struct diag_list *inputs)
+{
+	const void **used = xcalloc(findings->nr ? findings->nr : 1, sizeof(*used));
+	size_t nr_used = 0;
+
+	if (!c->nr_suppressions) {
+		free(used);
+		return;
+	}
+	for (size_t i = 0; i < findings->nr; i++)
+		if (findings->items[i]->suppressed)
+			used[nr_used++] = findings->items[i]->suppressed;
+	qsort(used, nr_used, sizeof(*used), cmp_ptr);
+	for (size_t k = 0; k < c->nr_suppressions; k++) {
+		const struct suppression *s = &c->suppressions[k];
+		const void *key = s->reason;
+		if (s->has_expires && s->expires < now)
+			continue;        /* config_report_expired() says so */
+		if (bsearch(&key, used, nr_used, sizeof(*used), cmp_ptr))
+			continue;
+		size_t r = rule_number(s->rule_id);
+		const char *off = r < rule_table_size ? config_rule_disabled_at(c, r) : NULL;
+		diag_input(inputs, CONFIG_ID, SEV_NOTE, &s->loc,
+			   "suppression of %s%s%s matched nothing%s%s (reason: %s)",
+			   s->rule_id, s->key ? " for " : "", s->key ? s->key : "",
+			   off ? ": the rule is turned off at " : "", off ? off : "", s->reason);
+	}
+	free(used);
 }

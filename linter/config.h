@@ -10,8 +10,8 @@
 #include "srcloc.h"
 
 /*
- * The configuration file, .sslcertlint.json (in the working directory,
- * or --config FILE):
+ * The configuration file: --config FILE, else $SSLCERTLINT_CONFIG, else
+ * the .sslcertlint.json found above the inputs (config_load_for()):
  *
  *   {
  *     "rules": {
@@ -65,13 +65,40 @@ struct lint_config {
 void config_init(struct lint_config *c);
 void config_release(struct lint_config *c);
 
+/* config_load() flags */
+#define CONFIG_EXPLICIT 1        /* the file must be there: a missing one is an error */
+#define CONFIG_NOFOLLOW 2        /* a symbolic link is refused (an error), not followed */
+
 /*
- * Reads the configuration at path.  explicit: the user named it (a
- * missing file is then an error; .sslcertlint.json may simply be absent).
- * Problems go to inputs (id "config"); returns the number of errors.
+ * Reads the configuration at path.  Without CONFIG_EXPLICIT a missing
+ * file is no configuration, and no error.  Problems go to inputs (id
+ * "config"); returns the number of errors.
  */
-int config_load(struct lint_config *c, const char *path, int explicit,
+int config_load(struct lint_config *c, const char *path, unsigned flags,
 		struct diag_list *inputs);
+
+/* The name of the configuration file looked for above the inputs. */
+#define CONFIG_FILE_NAME ".sslcertlint.json"
+
+/*
+ * Finds and reads the run's configuration (config_find.c): `option`
+ * (--config) when not NULL, else `env` ($SSLCERTLINT_CONFIG) when not
+ * NULL or empty, both read as the command line's paths are (a link is
+ * followed); else the first CONFIG_FILE_NAME found by looking in the
+ * directory of each of the nr `starts` (the inputs, or the --fleet
+ * folder; a directory is its own) and then in each directory above it,
+ * up to and including the first that holds ".git" (the repository's
+ * root), or the file system's root.  A directory anyone may write to
+ * (/tmp) ends the search unread: anyone could have put a configuration
+ * there; a warning says so when it holds one.  What is found is read
+ * with CONFIG_NOFOLLOW.  One configuration applies to the whole run:
+ * an input whose search finds another file gets a note naming both.
+ * Paths are as found from the inputs' paths ("snapshots/.sslcertlint.json",
+ * "../.sslcertlint.json"), never made absolute.  Returns the number of
+ * errors, as config_load().
+ */
+int config_load_for(struct lint_config *c, const char *option, const char *env,
+		    const char *const *starts, size_t nr_starts, struct diag_list *inputs);
 
 /* Copies the rule parameters into the model, where rules read them (model_rule_param()). */
 void config_set_params(const struct lint_config *c, struct model *m);
@@ -95,5 +122,15 @@ void config_apply(const struct lint_config *c, struct diag_list *findings, int64
 
 /* A warning in inputs for each suppression that expired before now: once per run. */
 void config_report_expired(const struct lint_config *c, int64_t now, struct diag_list *inputs);
+
+/*
+ * A note in inputs, at its line, for each suppression that suppressed
+ * none of findings (the whole run's, after config_apply()); one that
+ * expired before now is left to config_report_expired().  A finding's
+ * d->suppressed is the reason string of the suppression that took it,
+ * the configuration's own copy, so its address tells which.
+ */
+void config_report_unmatched(const struct lint_config *c, const struct diag_list *findings,
+			     int64_t now, struct diag_list *inputs);
 
 #endif

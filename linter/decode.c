@@ -351,3 +351,18 @@ uint32_t text_col(const char *line_start, const char *p)
 		col += ((unsigned char)*q & 0xC0) != 0x80;
 	return col;
 }
+
+int text_blank(const struct text *t)
+{
+	for (size_t i = 0; i < t->len; i++) {
+		char c = t->buf[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+			continue;
+		if (t->len - i >= 3 && !memcmp(t->buf + i, "\xEF\xBB\xBF", 3)) {
+			i += 2;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}

@@ -51,6 +51,9 @@ void text_decode(const unsigned char *in, size_t len, struct text *out,
 
 void text_release(struct text *t);
 
+/* Whether t holds nothing but white space (and stray U+FEFF): an empty file. */
+int text_blank(const struct text *t);
+
 /* One line of decoded text, without its '\n'. */
 struct line {
 	const char *s;

@@ -23,10 +23,20 @@
  *   certjson   JSON (object or array) with a "Thumbprint" member, or the
  *              wrapper {"store": ..., "certificates": [...]} (even empty)
  *   manifest   JSON object with "host" and "taken" members
+ *
+ * Content that says nothing of its kind, an empty file (only white space
+ * or a BOM) or a bare JSON "[]" or "null", is what PowerShell writes for
+ * an empty certificate store (Get-ChildItem of an empty store piped to
+ * ConvertTo-Json and Out-File, or ConvertTo-Json of @()).  Such a file is
+ * certjson when its name says so: it ends in ".json" and names a Windows
+ * store that model_cert_store() knows ("ClientAuthIssuer.json",
+ * "LocalMachine-Root.json"; store_name_in_path()).  Any other empty or
+ * "[]" file stays unknown: a name alone never makes a kind.
  */
 #include <ctype.h>
 #include <string.h>
 
+#include "model.h"
 #include "netsh_labels.h"
 #include "parse.h"
 #include "util.h"
@@ -258,4 +268,48 @@ enum input_kind detect_kind(const struct text *t)
 	if (*first == '{' || *first == '[')
 		return detect_json(first, (size_t)(end - first));
 	return INPUT_UNKNOWN;
+}
+
+/* "[]" or "null", with white space around, and nothing else. */
+static int json_says_empty(const struct text *t)
+{
+	const char *s = t->buf, *end = t->buf + t->len;
+	while (s < end && is_space(*s))
+		s++;
+	if ((size_t)(end - s) >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (s < end && is_space(*s))
+		s++;
+	if (s < end && *s == '[') {
+		for (s++; s < end && is_space(*s); s++)
+			;
+		if (s >= end || *s != ']')
+			return 0;
+		s++;
+	} else if ((size_t)(end - s) >= 4 && !memcmp(s, "null", 4)) {
+		s += 4;
+	} else {
+		return 0;
+	}
+	while (s < end && is_space(*s))
+		s++;
+	return s == end;
+}
+
+/* The file name ends in ".json" (any case) and its stem names a known store. */
+static int named_like_store(const char *path)
+{
+	size_t n = strlen(path), len;
+	if (n < 5 || !str_nieq(path + n - 5, ".json", 5))
+		return 0;
+	const char *name = store_name_in_path(path, &len);
+	return store_name_known(name, len);
+}
+
+enum input_kind detect_kind_named(const struct text *t, const char *path)
+{
+	enum input_kind kind = detect_kind(t);
+	if (kind == INPUT_UNKNOWN && named_like_store(path) && (text_blank(t) || json_says_empty(t)))
+		return INPUT_CERTJSON;
+	return kind;
 }

@@ -83,8 +83,9 @@ static const char usage_text[] =
 	"                          manifest's \"taken\", else the clock)\n"
 	"      --color WHEN        colour the text report: auto, always, never (default: auto)\n"
 	"      --max-input-size N  largest input file read, in bytes, or with K, M, G (default: 512M)\n"
-	"      --config FILE       read rule settings and suppressions from FILE\n"
-	"                          (default: .sslcertlint.json in the working directory, if any)\n"
+	"      --config FILE       read rule settings and suppressions from FILE (default:\n"
+	"                          $SSLCERTLINT_CONFIG, else the first .sslcertlint.json in\n"
+	"                          the inputs' folders or above them, up to the repository root)\n"
 	"      --baseline REPORT   compare with an earlier JSON or SARIF report: only new\n"
 	"                          findings count for --fail-on\n"
 	"      --show-suppressed   list suppressed findings in the text report too\n"
@@ -217,8 +218,6 @@ struct options {
 	struct fleet_shard shard;
 	struct snapshot_options snap;
 };
-
-#define DEFAULT_CONFIG ".sslcertlint.json"
 
 /* Findings that make the run fail (report_fails()). */
 static size_t failing(const struct report *r)
@@ -364,8 +363,9 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 	config_init(&cfg);
 	baseline_init(&base);
 	t0 = timing_now();
-	input_errors = config_load(&cfg, o->config ? o->config : DEFAULT_CONFIG,
-				   o->config != NULL, &run_inputs);
+	input_errors = config_load_for(&cfg, o->config, getenv("SSLCERTLINT_CONFIG"),
+				       o->fleet ? &o->fleet : paths, o->fleet ? 1 : nr_paths,
+				       &run_inputs);
 	if (o->baseline)
 		input_errors += baseline_load(&base, o->baseline, &run_inputs);
 	tm.config = timing_now() - t0;
@@ -402,6 +402,8 @@ static int lint(const struct options *o, const char *const *paths, size_t nr_pat
 
 	t0 = timing_now();
 	config_report_expired(&cfg, o->now_source ? o->now : (int64_t)time(NULL), &fr.inputs);
+	config_report_unmatched(&cfg, &fr.findings, o->now_source ? o->now : (int64_t)time(NULL),
+				&fr.inputs);
 	if (o->baseline)
 		baseline_apply(&base, &fr.findings);
 	diag_list_sort(&fr.findings);

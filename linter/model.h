@@ -327,6 +327,12 @@ struct host_manifest {
 	int has_taken;
 	struct srcloc loc;       /* the "taken" member, else the object's '{' */
 	struct srcloc build_loc; /* the "build" member, else loc */
+	/* what tools/Export-SslSnapshot.ps1 adds about itself */
+	const char *exported_by; /* "Export-SslSnapshot.ps1 1", or NULL */
+	int secrets_removed;     /* applicationHost.config's secrets taken out: 1, 0, -1 unknown */
+	const char **stores;     /* the certificate stores it dumped, as written */
+	size_t nr_stores;
+	struct srcloc stores_loc; /* the "stores" member */
 };
 
 /* ---- the snapshot --------------------------------------------------- */
@@ -485,6 +491,17 @@ struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct 
 
 /* "My" for "MY"/"my"/"Personal", "Root", "CA", "WebHosting"...: the canonical spelling, static or interned. */
 const char *store_canonical_name(struct model *m, const char *name);
+
+/*
+ * The store a dump's file name names: the base name without its last
+ * extension, or the part of it after its last '-' or '_'
+ * ("exports/LocalMachine-Root.json" -> "Root").  Returns a pointer into
+ * path and the length in *len (0 when the name holds nothing).
+ */
+const char *store_name_in_path(const char *path, size_t *len);
+
+/* Whether name (len bytes) is a Windows store name or alias store_canonical_name() knows. */
+int store_name_known(const char *name, size_t len);
 
 /*
  * After every input is parsed: computes each site's effective <access>

@@ -38,6 +38,31 @@ const char *store_canonical_name(struct model *m, const char *name)
 	return arena_strdup(&m->arena, name);
 }
 
+const char *store_name_in_path(const char *path, size_t *len)
+{
+	const char *base = path, *end, *name;
+	for (const char *q = path; *q; q++)
+		if (*q == '/' || *q == '\\')
+			base = q + 1;
+	end = strrchr(base, '.');
+	if (!end || end == base)
+		end = base + strlen(base);
+	name = base;
+	for (const char *q = base; q + 1 < end; q++)
+		if (*q == '-' || *q == '_')
+			name = q + 1;
+	*len = (size_t)(end - name);
+	return name;
+}
+
+int store_name_known(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof(store_names) / sizeof(*store_names); i++)
+		if (strlen(store_names[i].alias) == len && str_nieq(name, store_names[i].alias, len))
+			return 1;
+	return 0;
+}
+
 static const char *lower_key(struct arena *a, const char *s)
 {
 	char *q = arena_strdup(a, s);

@@ -189,6 +189,21 @@ void model_dump(const struct model *m, FILE *out)
 		fprintf(out, " build=%u", (unsigned)m->manifest.build);
 		if (m->manifest.has_taken)
 			fprintf(out, " taken=%" PRId64, m->manifest.taken);
+		if (m->manifest.exported_by) {
+			fputs(" exportedBy=", out);
+			put_str(out, m->manifest.exported_by);
+		}
+		if (m->manifest.secrets_removed >= 0)
+			fprintf(out, " secretsRemoved=%s", m->manifest.secrets_removed ? "true" : "false");
+		if (m->manifest.stores) {
+			fputs(" stores=[", out);
+			for (size_t i = 0; i < m->manifest.nr_stores; i++) {
+				if (i)
+					fputc(',', out);
+				put_str(out, m->manifest.stores[i]);
+			}
+			fputc(']', out);
+		}
 		put_loc(out, &m->manifest.loc);
 		fputc('\n', out);
 	}

@@ -25,6 +25,12 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 		   struct diag_list *diags);
 
 /*
+ * After every input is parsed: a warning at the manifest's "stores" for
+ * each store it says was dumped that no dump in the snapshot holds.
+ */
+void manifest_check_stores(const struct model *m, struct diag_list *diags);
+
+/*
  * Parsing in two steps, for a parser with a costly part that needs no
  * model (decoding a big JSON document): prepare() runs on a worker
  * thread, with up to `jobs` threads of its own, and must touch nothing
@@ -47,5 +53,13 @@ extern const struct parser_steps certjson_steps;
  * See detect.c for the signatures.
  */
 enum input_kind detect_kind(const struct text *t);
+
+/*
+ * detect_kind(), and for content that names no kind (an empty file, "[]"
+ * or "null"), a certificate store dump when path ends in ".json" and its
+ * stem names a Windows store ("ClientAuthIssuer.json"): what PowerShell
+ * writes for an empty store.  See detect.c.
+ */
+enum input_kind detect_kind_named(const struct text *t, const char *path);
 
 #endif

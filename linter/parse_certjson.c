@@ -9,6 +9,9 @@
  * The input is JSON (json_loadb(), any top-level value), one of:
  *
  *   document  = cert                        one certificate: an object
+ *             | "null" | ""                 an empty store (nothing but
+ *                                           white space); the file name
+ *                                           names it
  *             | "[" [ cert { "," cert } ] "]"                  several
  *             | "{" "store": string, "certificates": ( cert | "[" ... "]" ) "}"
  *   cert      = an object with a "Thumbprint" member
@@ -281,20 +284,9 @@ static struct cert_store *stem_store(struct certjson *p)
 {
 	if (p->stem_store)
 		return p->stem_store;
-	const char *base = p->file;
-	for (const char *q = p->file; *q; q++)
-		if (*q == '/' || *q == '\\')
-			base = q + 1;
-	char *stem = arena_strdup(&p->scratch, base);
-	char *dot = strrchr(stem, '.');
-	if (dot && dot != stem)
-		*dot = '\0';
-	const char *name = stem;
-	for (const char *q = stem; *q; q++)
-		if ((*q == '-' || *q == '_') && q[1])
-			name = q + 1;
-	if (!*name)
-		name = "unknown";
+	size_t len;
+	const char *stem = store_name_in_path(p->file, &len);
+	const char *name = len ? arena_strndup(&p->scratch, stem, len) : "unknown";
 	struct srcloc loc = { p->file, 1, 0, NULL };
 	p->stem_store = model_cert_store(p->m, name, &loc);
 	report(p, SEV_NOTE, 1, NULL, "store taken from the file name: '%s'", p->stem_store->name);
@@ -928,7 +920,13 @@ static int parse_certjson_prepared(struct model *m, const char *file, const stru
 	const struct layout *lay = &d->lay;
 	json_t *doc = d->doc, *certs;
 
-	(void)t;
+	if (!doc && text_blank(t)) {
+		/* PowerShell's dump of an empty store: the file names the store */
+		arena_init(&p.scratch);
+		default_store(&p);
+		arena_release(&p.scratch);
+		return p.errors;
+	}
 	if (!doc) {
 		struct srcloc loc = { file, d->err.line > 0 ? (uint32_t)d->err.line : 1,
 				      d->err.column > 0 ? (uint32_t)d->err.column : 0, NULL };
@@ -937,7 +935,9 @@ static int parse_certjson_prepared(struct model *m, const char *file, const stru
 	}
 	arena_init(&p.scratch);
 
-	if (json_is_array(doc)) {
+	if (json_is_null(doc)) {
+		default_store(&p);       /* ConvertTo-Json of $null: an empty store */
+	} else if (json_is_array(doc)) {
 		read_list(&p, doc, lay, "", jobs, d->raw.raw ? &d->raw : NULL);
 	} else if (json_is_object(doc) && psjson_get(doc, "Thumbprint")) {
 		read_one(&p, doc, &lay->root, "");

@@ -8,6 +8,18 @@
  *            | "build" ":" ( integer | digits | "10.0.20348" [ ".n" ] )
  *                                            OS build number
  *            | "taken" ":" date              when the exports were taken
+ *            | "exportedBy" ":" string       what wrote the snapshot
+ *                                            (tools/Export-SslSnapshot.ps1)
+ *            | "secretsRemoved" ":" boolean  whether applicationHost.config's
+ *                                            secrets were taken out; false
+ *                                            is a note
+ *            | "stores" ":" "[" string, ... "]"
+ *                                            the certificate stores dumped;
+ *                                            one no dump holds is a warning
+ *                                            (manifest_check_stores())
+ *            | "warnings" ":" "[" string, ... "]"
+ *                                            what the exporter warned of:
+ *                                            each a warning
  *   date     = ISO 8601 ("2026-01-15T10:00:00Z", an offset, a fraction;
  *              no offset = UTC), "/Date(ms)/" (PowerShell 5.1), an object
  *              {"value": date, ...}, or digits: seconds since the epoch
@@ -151,6 +163,77 @@ static int parse_build(const char *s, uint32_t *out)
 	return 0;
 }
 
+static void read_string(struct manifest_parser *p, const char *key, json_t *v, const char **out);
+
+/* Longest exporter warning repeated in a report. */
+#define WARNING_MAX 512
+
+/* An array of strings (NULL and *n = 0 when v is not one: an error). */
+static const char **read_strings(struct manifest_parser *p, const char *key, json_t *v, size_t *n)
+{
+	size_t i;
+	json_t *x;
+
+	*n = 0;
+	if (!json_is_array(v)) {
+		report(p, SEV_ERROR, key, "invalid '%s' %s: expected an array of strings", key,
+		       show_json(p, v));
+		return NULL;
+	}
+	const char **list = arena_alloc(&p->m->arena, (json_array_size(v) + 1) * sizeof(*list));
+	json_array_foreach(v, i, x) {
+		if (!json_is_string(x)) {
+			report(p, SEV_ERROR, key, "invalid entry %s in '%s': expected a string",
+			       show_json(p, x), key);
+			continue;
+		}
+		list[(*n)++] = arena_strdup(&p->m->arena, json_string_value(x));
+	}
+	return list;
+}
+
+static void read_export_members(struct manifest_parser *p, struct host_manifest *mf,
+				const char *key, json_t *v)
+{
+	if (str_ieq(key, "exportedBy")) {
+		if (!json_is_null(v))
+			read_string(p, key, v, &mf->exported_by);
+	} else if (str_ieq(key, "secretsRemoved")) {
+		if (!json_is_boolean(v)) {
+			report(p, SEV_ERROR, key, "invalid '%s' %s: expected true or false", key,
+			       show_json(p, v));
+			return;
+		}
+		mf->secrets_removed = json_is_true(v);
+		if (!mf->secrets_removed)
+			report(p, SEV_NOTE, key, "the exports kept applicationHost.config's secrets "
+			       "(-KeepSecrets): keep this snapshot out of shared repositories");
+	} else if (str_ieq(key, "stores")) {
+		mf->stores_loc = mf->loc;
+		member_loc(p, key, "/stores", &mf->stores_loc);
+		mf->stores = read_strings(p, key, v, &mf->nr_stores);
+	} else {
+		size_t n;
+		const char **list = read_strings(p, key, v, &n);
+		for (size_t i = 0; i < n; i++) {
+			size_t len = strlen(list[i]);
+			report(p, SEV_WARNING, key, "the exporter warned: %.*s%s",
+			       (int)(len > WARNING_MAX ? WARNING_MAX : len), list[i],
+			       len > WARNING_MAX ? "..." : "");
+		}
+	}
+}
+
+void manifest_check_stores(const struct model *m, struct diag_list *diags)
+{
+	const struct host_manifest *mf = &m->manifest;
+	for (size_t i = 0; i < mf->nr_stores; i++)
+		if (!model_find_store(m, mf->stores[i]))
+			diag_input(diags, DIAG_ID, SEV_WARNING, &mf->stores_loc,
+				   "store '%s' was dumped, but no dump of it was read: "
+				   "a file of the snapshot is missing", mf->stores[i]);
+}
+
 static void read_string(struct manifest_parser *p, const char *key, json_t *v, const char **out)
 {
 	if (json_is_string(v)) {
@@ -195,6 +278,7 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 	mf->loc.col = 0;
 	mf->loc.path = arena_strdup(&m->arena, "");
 	mf->build_loc = mf->loc;
+	mf->secrets_removed = -1;
 	json_object_foreach(doc, key, v) {
 		if (json_is_null(v) && (str_ieq(key, "host") || str_ieq(key, "os") ||
 					str_ieq(key, "build") || str_ieq(key, "taken")))
@@ -220,6 +304,9 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 				       show_json(&p, v));
 			else
 				mf->has_taken = 1;
+		} else if (str_ieq(key, "exportedBy") || str_ieq(key, "secretsRemoved") ||
+			   str_ieq(key, "stores") || str_ieq(key, "warnings")) {
+			read_export_members(&p, mf, key, v);
 		} else {
 			report(&p, SEV_WARNING, key, "unknown member '%s' ignored", key);
 		}

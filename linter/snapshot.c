@@ -218,7 +218,7 @@ static void prepare_file(void *ctx, size_t i)
 		return;
 	text_decode(buf, f->len, &f->text, &f->res);
 	free(buf);
-	f->kind = detect_kind(&f->text);
+	f->kind = detect_kind_named(&f->text, f->path);
 	double t2 = timing_now();
 	f->decode_s = t2 - t1;
 	const struct parser_steps *st = steps_for(f->kind);
@@ -291,7 +291,9 @@ static int apply_file(struct model *m, struct pending *f, const struct snapshot_
 				   "not a recognised input: expected netsh http show sslcert output, "
 				   "a .reg export, an IIS applicationHost.config, a certificate store "
 				   "JSON dump or a snapshot.json manifest" :
-				   "file is empty: expected netsh http show sslcert output or a .reg export");
+				   "file is empty: expected netsh http show sslcert output or a .reg export "
+				   "(an empty certificate store dump is read when its name is the "
+				   "store's: ClientAuthIssuer.json)");
 			in->failed = 1;
 			errors++;
 		} else {
@@ -424,6 +426,7 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 
 	double t0 = opt->timings ? timing_now() : 0;
 	model_finish(m);
+	manifest_check_stores(m, inputs);
 	if (opt->timings)
 		opt->timings->joins += timing_now() - t0;
 	return errors;

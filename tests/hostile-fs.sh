@@ -77,9 +77,21 @@ fi
 lint "$T/out" --config "$T/pipe" "$GOOD"
 expect "--config naming a FIFO" 2 "^$T/pipe: error: cannot read the configuration: a FIFO, not a regular file" "$T/out"
 mkdir "$T/cwd"
+cp -R "$GOOD" "$T/cwd/snap"
 mkfifo "$T/cwd/.sslcertlint.json"
-lint_in "$T/cwd" "$T/out" "$GOOD"
+lint_in "$T/cwd" "$T/out" snap
 expect "a .sslcertlint.json that is a FIFO" 2 "^.sslcertlint.json: error: cannot read the configuration: a FIFO, not a regular file" "$T/out"
+# one found above the inputs that is a link is not followed, to a file or a FIFO
+rm "$T/cwd/.sslcertlint.json"
+printf '{"rules": {"SCL001": {"enabled": false}}}\n' > "$T/elsewhere.json"
+ln -s "$T/elsewhere.json" "$T/cwd/.sslcertlint.json"
+lint_in "$T/cwd" "$T/out" snap
+expect "a .sslcertlint.json that is a link" 2 "^.sslcertlint.json: error: cannot read the configuration: a symbolic link, not followed" "$T/out"
+if grep -q "SCL001 ctl-store-missing" "$T/out"; then ok; else no "the linked configuration turned SCL001 off"; fi
+rm "$T/cwd/.sslcertlint.json"
+ln -s "$T/pipe" "$T/cwd/.sslcertlint.json"
+lint_in "$T/cwd" "$T/out" snap
+expect "a .sslcertlint.json that is a link to a FIFO" 2 "^.sslcertlint.json: error: cannot read the configuration: a symbolic link, not followed" "$T/out"
 lint "$T/out" --baseline "$T/pipe" "$GOOD"
 expect "--baseline naming a FIFO" 2 "cannot read the baseline: a FIFO, not a regular file" "$T/out"
 

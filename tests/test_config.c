@@ -173,8 +173,81 @@ static void test_apply_many(void)
 	CU_ASSERT_EQUAL(suppressed, MANY + 1);
 	/* the last one's "kye" left it without a key: it suppresses every other SCL011 finding */
 	CU_ASSERT_STRING_EQUAL(out.items[MANY]->suppressed, "typo");
+	/* every suppression took its finding (SCL001's expired): no note */
+	struct diag_list notes = DIAG_LIST_INIT;
+	config_report_unmatched(&c, &out, 1767225600, &notes);
+	CU_ASSERT_EQUAL(notes.nr, 0);
+	diag_list_release(&notes);
 	diag_list_release(&out);
 	diag_list_release(&inputs);
+	config_release(&c);
+}
+
+/* Each suppression that took no finding is one note at its line; an expired one is left to its warning. */
+static void test_unmatched(void)
+{
+	static const struct suppression supps[] = {
+		{ "SCL011", "ipport:0.0.0.0:*", "pattern first", 0, 0, { "c.json", 2, 0, NULL } },
+		{ "SCL011", "ipport:0.0.0.0:443", "shadowed by the pattern", 0, 0, { "c.json", 3, 0, NULL } },
+		{ "SCL001", "hostnameport:a:443", "expired", 1735689600, 1, { "c.json", 4, 0, NULL } },
+		{ "SCL001", NULL, "every SCL001", 0, 0, { "c.json", 5, 0, NULL } },
+		{ "SCL006", "x", "x only", 0, 0, { "c.json", 6, 0, NULL } },
+	};
+	struct lint_config c;
+	struct diag_list out = DIAG_LIST_INIT, notes = DIAG_LIST_INIT;
+	config_init(&c);
+	c.nr_suppressions = sizeof(supps) / sizeof(*supps);
+	c.suppressions = xmalloc(sizeof(supps));
+	memcpy(c.suppressions, supps, sizeof(supps));
+	finding(&out, "SCL011", "ipport:0.0.0.0:443");
+	finding(&out, "SCL001", "hostnameport:a:443");
+	finding(&out, "SCL006", "y");
+	config_apply(&c, &out, 1767225600);     /* 2026-01-01 */
+	config_report_unmatched(&c, &out, 1767225600, &notes);
+	CU_ASSERT_EQUAL_FATAL(notes.nr, 2);
+	CU_ASSERT_EQUAL(notes.items[0]->loc.line, 3);
+	CU_ASSERT_EQUAL(notes.items[0]->level, SEV_NOTE);
+	CU_ASSERT_STRING_EQUAL(notes.items[0]->rule_id, "config");
+	CU_ASSERT_STRING_EQUAL(notes.items[0]->message,
+			       "suppression of SCL011 for ipport:0.0.0.0:443 matched nothing (reason: shadowed by the pattern)");
+	CU_ASSERT_EQUAL(notes.items[1]->loc.line, 6);
+	/* the expired one: only config_report_expired() speaks of it */
+	diag_list_release(&notes);
+	diag_list_init(&notes);
+	config_report_expired(&c, 1767225600, &notes);
+	CU_ASSERT_EQUAL_FATAL(notes.nr, 1);
+	CU_ASSERT_EQUAL(notes.items[0]->loc.line, 4);
+	diag_list_release(&notes);
+
+	/* before it expired, the expired one matched and "every SCL001" did not */
+	diag_list_release(&out);
+	diag_list_init(&out);
+	diag_list_init(&notes);
+	finding(&out, "SCL011", "ipport:0.0.0.0:443");
+	finding(&out, "SCL001", "hostnameport:a:443");
+	config_apply(&c, &out, 1704067200);     /* 2024-01-01 */
+	config_report_unmatched(&c, &out, 1704067200, &notes);
+	CU_ASSERT_EQUAL_FATAL(notes.nr, 3);
+	CU_ASSERT_EQUAL(notes.items[0]->loc.line, 3);
+	CU_ASSERT_EQUAL(notes.items[1]->loc.line, 5);
+	CU_ASSERT_EQUAL(notes.items[2]->loc.line, 6);
+	diag_list_release(&notes);
+
+	/* a rule turned off: the note says where */
+	size_t r = 0;
+	while (r < rule_table_size && strcmp(rule_table[r]->id, "SCL001"))
+		r++;
+	CU_ASSERT_FATAL(r < rule_table_size);
+	c.settings[r].enabled = 0;
+	c.settings[r].disabled_at = "c.json:9";
+	diag_list_init(&notes);
+	config_report_unmatched(&c, &out, 1704067200, &notes);
+	CU_ASSERT_EQUAL_FATAL(notes.nr, 3);
+	CU_ASSERT_PTR_NULL(strstr(notes.items[0]->message, "turned off"));
+	CU_ASSERT_STRING_EQUAL(notes.items[1]->message,
+			       "suppression of SCL001 matched nothing: the rule is turned off at c.json:9 (reason: every SCL001)");
+	diag_list_release(&notes);
+	diag_list_release(&out);
 	config_release(&c);
 }
 
@@ -184,5 +257,6 @@ void suite_config(void)
 	ADD_SUITE("config",
 		  { "many suppressions, and the lines of the last", test_many_suppressions },
 		  { "suppressions: the first that applies", test_apply_first_match },
-		  { "suppressions: many, each to its finding", test_apply_many });
+		  { "suppressions: many, each to its finding", test_apply_many },
+		  { "suppressions that matched nothing", test_unmatched });
 }

@@ -527,6 +527,77 @@ static void test_wrapper(void)
 	unit_snapshot_release(&s);
 }
 
+/*
+ * What PowerShell writes for an empty store: nothing (Get-ChildItem piped
+ * into ConvertTo-Json and Out-File writes a bare BOM, or 0 bytes), "[]"
+ * (ConvertTo-Json -InputObject @()) or "null".  Each is read as the empty
+ * store the file name names, with the usual note; and it is detected as
+ * a dump only when the name is a store's and ends in ".json".
+ */
+static void test_empty_store_files(void)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+	} empties[] = {
+		{ "", 0 },
+		{ "\xEF\xBB\xBF", 3 },
+		{ "\xFF\xFE", 2 },               /* UTF-16LE BOM only (5.1's '>') */
+		{ "\r\n  \n", 5 },
+		{ "\xEF\xBB\xBF\r\n", 5 },
+		{ "[]", 2 },
+		{ " [ \r\n ]\r\n", 9 },
+		{ "\xEF\xBB\xBFnull\r\n", 9 },
+	};
+	for (size_t i = 0; i < sizeof(empties) / sizeof(*empties); i++) {
+		struct unit_snapshot s;
+		unit_parse(&s, parse_certjson, "snap/ClientAuthIssuer.json", empties[i].bytes, empties[i].len);
+		check_diags(&s);
+		CU_ASSERT_EQUAL(s.errors, 0);
+		CU_ASSERT_EQUAL(s.diags.nr, 1);
+		CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 1, "store taken from the file name: 'ClientAuthIssuer'"));
+		const struct cert_store *st = model_find_store(&s.m, "ClientAuthIssuer");
+		CU_ASSERT_PTR_NOT_NULL(st);
+		if (st) {
+			CU_ASSERT_EQUAL(st->nr_certs, 0);
+			CU_ASSERT_PTR_NULL(st->certs);
+		}
+		CU_ASSERT_EQUAL(s.m.nr_certs, 0);
+		CU_ASSERT_EQUAL(detect_kind(&s.text), INPUT_UNKNOWN);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "snap/ClientAuthIssuer.json"), INPUT_CERTJSON);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "LocalMachine-root.JSON"), INPUT_CERTJSON);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "C:\\dumps\\web01_My.json"), INPUT_CERTJSON);
+		/* not a store's name, or not .json: still nothing */
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "snap/notes.json"), INPUT_UNKNOWN);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "snap/ClientAuthIssuer.txt"), INPUT_UNKNOWN);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "snap/ClientAuthIssuer"), INPUT_UNKNOWN);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "snap/snapshot.json"), INPUT_UNKNOWN);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "ClientAuthIssuer.json/x.json"), INPUT_UNKNOWN);
+		unit_snapshot_release(&s);
+	}
+
+	/* content that is not empty keeps its own kind, or none, whatever the name */
+	static const char *const not_empty[] = {
+		"[1]", "{}", "[] []", "nullx", "[", "hello", "[{}]",
+	};
+	for (size_t i = 0; i < sizeof(not_empty) / sizeof(*not_empty); i++) {
+		struct unit_snapshot s;
+		unit_parse_str(&s, parse_certjson, "Root.json", not_empty[i]);
+		CU_ASSERT_EQUAL(detect_kind_named(&s.text, "Root.json"), INPUT_UNKNOWN);
+		unit_snapshot_release(&s);
+	}
+
+	/* a real dump named like another store keeps its own kind and store */
+	struct unit_snapshot s;
+	unit_parse_str(&s, parse_certjson, "Root.json",
+		       "[{\"Thumbprint\": \"1111111111111111111111111111111111111111\", "
+		       "\"PSParentPath\": \"Microsoft.PowerShell.Security\\\\Certificate::LocalMachine\\\\CA\"}]");
+	CU_ASSERT_EQUAL(detect_kind_named(&s.text, "Root.json"), INPUT_CERTJSON);
+	CU_ASSERT_PTR_NOT_NULL(cert_in(&s, "CA", "1111111111111111111111111111111111111111"));
+	CU_ASSERT_PTR_NULL(model_find_store(&s.m, "Root"));
+	unit_snapshot_release(&s);
+}
+
 /* ---- thumbprints and lines ---------------------------------------------- */
 
 static void test_thumbprints(void)
@@ -1164,7 +1235,7 @@ static void test_malformed(void)
 	unit_snapshot_release(&s);
 
 	static const char *const broken[] = {
-		"", "[", "[\n{\"Thumbprint\": \"11\"\n", "{\"Thumbprint\": \"1111111111111111111111111111111111111111\",}",
+		"[", "[\n{\"Thumbprint\": \"11\"\n", "{\"Thumbprint\": \"1111111111111111111111111111111111111111\",}",
 		"[1, 2] x", "\xEF\xBB\xBF[", "\"unterminated",
 		/* arrays whose elements each parse alone (certjson_prepare()'s fast path) */
 		"[[1]", "[1 2]", "[1,]", "[,1]", "[{}, {}] {}", "[\"a\"\n\"b\"]", "[{}]]",
@@ -1179,8 +1250,9 @@ static void test_malformed(void)
 
 	static const char *const shapes[] = {
 		"42", "\"Thumbprint\"", "{\"thumb\": \"1111111111111111111111111111111111111111\"}",
-		"{\"store\": \"Root\", \"certificates\": 5}", "null",
+		"{\"store\": \"Root\", \"certificates\": 5}",
 	};
+	/* "", "null": an empty store (test_empty_store_files) */
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(*shapes); i++) {
 		parse(&s, "My.json", shapes[i]);
 		CU_ASSERT_EQUAL(s.errors, 1);
@@ -1252,6 +1324,7 @@ void suite_parse_certjson(void)
 		  { "subject and issuer from the DER, as Windows prints them", test_names_from_der },
 		  { "store from the file name, inferred self-signed", test_store_from_file_name },
 		  { "{store, certificates} wrapper", test_wrapper },
+		  { "empty store files: nothing, [], null", test_empty_store_files },
 		  { "thumbprints: normalised, invalid, missing, twice", test_thumbprints },
 		  { "line of every certificate", test_lines },
 		  { "thumbprint is not the SHA-1 of RawData", test_thumbprint_mismatch },

@@ -174,11 +174,77 @@ static void test_second_manifest(void)
 	unit_snapshot_release(&s);
 }
 
+/* What tools/Export-SslSnapshot.ps1 adds: kept, checked, and its warnings repeated. */
+static void test_export_members(void)
+{
+	struct unit_snapshot s;
+	parse(&s, "{\n"
+	      "  \"host\": \"web01\",\n"
+	      "  \"taken\": \"2026-01-15T10:00:00Z\",\n"
+	      "  \"exportedBy\": \"Export-SslSnapshot.ps1 1\",\n"
+	      "  \"secretsRemoved\": true,\n"
+	      "  \"stores\": [\"My\", \"Root\",\n"
+	      "             \"ClientAuthIssuer\"],\n"
+	      "  \"warnings\": [\"netsh output is not in English\", \"store 'X' does not exist\"]\n"
+	      "}\n");
+	check_diags(&s);
+	CU_ASSERT_EQUAL(s.errors, 0);
+	const struct host_manifest *mf = &s.m.manifest;
+	CU_ASSERT_STRING_EQUAL(mf->exported_by, "Export-SslSnapshot.ps1 1");
+	CU_ASSERT_EQUAL(mf->secrets_removed, 1);
+	CU_ASSERT_EQUAL_FATAL(mf->nr_stores, 3);
+	CU_ASSERT_STRING_EQUAL(mf->stores[0], "My");
+	CU_ASSERT_STRING_EQUAL(mf->stores[2], "ClientAuthIssuer");
+	CU_ASSERT_EQUAL(mf->stores_loc.line, 6);
+	CU_ASSERT_EQUAL(s.diags.nr, 2);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_WARNING, 8, "the exporter warned: netsh output is not in English"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_WARNING, 8, "the exporter warned: store 'X' does not exist"));
+
+	/* a dumped store that no dump holds: a warning at "stores" */
+	struct diag_list more = DIAG_LIST_INIT;
+	struct srcloc loc = { "Root.json", 1, 0, NULL };
+	model_cert_store(&s.m, "root", &loc);
+	model_cert_store(&s.m, "ClientAuthIssuer", &loc);
+	manifest_check_stores(&s.m, &more);
+	CU_ASSERT_EQUAL_FATAL(more.nr, 1);
+	CU_ASSERT_EQUAL(more.items[0]->loc.line, 6);
+	CU_ASSERT_PTR_NOT_NULL(strstr(more.items[0]->message, "store 'My' was dumped, but no dump of it was read"));
+	diag_list_release(&more);
+	unit_snapshot_release(&s);
+
+	/* without them: unknown, and no check */
+	parse(&s, "{\"host\": \"web01\", \"taken\": \"2026-01-15T10:00:00Z\"}");
+	CU_ASSERT_EQUAL(s.m.manifest.secrets_removed, -1);
+	CU_ASSERT_PTR_NULL(s.m.manifest.exported_by);
+	CU_ASSERT_EQUAL(s.m.manifest.nr_stores, 0);
+	unit_snapshot_release(&s);
+
+	/* kept secrets: a note; wrong types: errors at their lines */
+	parse(&s, "{\n"
+	      "  \"host\": \"web01\",\n"
+	      "  \"secretsRemoved\": false,\n"
+	      "  \"stores\": \"My\",\n"
+	      "  \"warnings\": [1]\n"
+	      "}\n");
+	check_diags(&s);
+	CU_ASSERT_EQUAL(s.m.manifest.secrets_removed, 0);
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_NOTE, 3, "kept applicationHost.config's secrets"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_ERROR, 4, "invalid 'stores' \"My\": expected an array of strings"));
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_ERROR, 5, "invalid entry 1 in 'warnings'"));
+	CU_ASSERT_EQUAL(s.errors, 2);
+	unit_snapshot_release(&s);
+	parse(&s, "{\"host\": \"web01\",\n\"secretsRemoved\": \"yes\"}");
+	CU_ASSERT_PTR_NOT_NULL(diag_at(&s, SEV_ERROR, 2, "invalid 'secretsRemoved' \"yes\": expected true or false"));
+	CU_ASSERT_EQUAL(s.m.manifest.secrets_removed, -1);
+	unit_snapshot_release(&s);
+}
+
 void suite_parse_manifest(void);
 void suite_parse_manifest(void)
 {
 	ADD_SUITE("parse_manifest",
 		  { "snapshot.json", test_manifest },
 		  { "errors and unknown members", test_manifest_errors },
-		  { "a second manifest", test_second_manifest });
+		  { "a second manifest", test_second_manifest },
+		  { "what the export script adds", test_export_members });
 }

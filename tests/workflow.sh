@@ -142,9 +142,10 @@ check "unknown rule setting named at its line" grep -q "bad.json:3: error: unkno
 check "unknown top-level member named at its line" grep -q "bad.json:5: error: unknown member 'suppresions'" "$T/out.txt"
 check "the snapshot is still linted" grep -q "SCL001 ctl-store-missing" "$T/out.txt"
 
-# .sslcertlint.json in the working directory is read without --config
-(cd "$T" && cp cfg.json .sslcertlint.json && "$BIN" --now 2026-01-01T00:00:00Z "$OLDPWD/fixtures/demo" > out2.txt)
-check ".sslcertlint.json is found in the working directory" [ $? = 0 ]
+# .sslcertlint.json above the snapshot is read without --config
+(cd "$T" && cp cfg.json .sslcertlint.json && cp -R "$OLDPWD/fixtures/demo" demo &&
+	"$BIN" --now 2026-01-01T00:00:00Z demo > out2.txt)
+check ".sslcertlint.json is found above the snapshot" [ $? = 0 ]
 
 echo "workflow: $pass passed, $fail failed"
 [ $fail = 0 ]
