@@ -117,6 +117,10 @@ check-jobs: sslcertlint
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
 
+# "-" reads standard input, "-o -" writes standard output
+check-stdin: sslcertlint
+	LC_ALL=C tests/stdin.sh
+
 # what a hostile repository of exports cannot do (tests/<name>.sh each):
 # shell syntax in fixes, control characters in the text report, an old
 # "taken", a forged baseline, a rule turned off in silence, links, FIFOs,
@@ -186,7 +190,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-stdin check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -203,4 +207,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE check-stdin check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

@@ -65,10 +65,11 @@ static const char usage_text[] =
 	"text, .reg exports (SCHANNEL, HTTP\\Parameters), IIS applicationHost.config,\n"
 	"certificate store JSON dumps and a snapshot.json manifest. PATH is a file or a\n"
 	"directory, searched recursively; each file's kind is found from its content.\n"
+	"PATH - reads one input from standard input, named <stdin> in the report.\n"
 	"With --fleet, each subdirectory of DIR is one server's snapshot.\n"
 	"\n"
 	"  -f, --format FORMAT     report format: text, json or sarif (default: text)\n"
-	"  -o, --output FILE       write the report to FILE, atomically (default: stdout);\n"
+	"  -o, --output FILE       write the report to FILE, atomically (default, or -: stdout);\n"
 	"                          the input errors and the summary also go to stderr\n"
 	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
 	"                          (default: error)\n"
@@ -245,8 +246,9 @@ static const char *output_is_input(const char *output, const char *const *paths,
 
 	if (stat(output, &st))
 		return NULL;     /* a new file */
+	/* standard input is no file of that name ("-", "<stdin>"): never compared */
 	for (size_t i = 0; i < nr_paths; i++)
-		if (same_file(&st, paths[i]))
+		if (strcmp(paths[i], SNAPSHOT_STDIN_ARG) && same_file(&st, paths[i]))
 			return paths[i];
 	if (same_file(&st, fleet))
 		return fleet;
@@ -254,10 +256,27 @@ static const char *output_is_input(const char *output, const char *const *paths,
 		if (same_file(&st, fr->hosts[i].path))
 			return fr->hosts[i].path;
 	for (size_t i = 0; i < fr->nr_files; i++)
-		if (same_file(&st, fr->files[i].path))
+		if (strcmp(fr->files[i].path, SNAPSHOT_STDIN_NAME) && same_file(&st, fr->files[i].path))
 			return fr->files[i].path;
 	if (same_file(&st, cfg->path))
 		return cfg->path;
+	return NULL;
+}
+
+/*
+ * Why the paths cannot be read, or NULL: standard input given twice (it
+ * can be read once), or a file named like standard input in reports.
+ */
+static const char *check_stdin_paths(const char *const *paths, size_t nr)
+{
+	int stdin_seen = 0;
+	for (size_t i = 0; i < nr; i++) {
+		if (!strcmp(paths[i], SNAPSHOT_STDIN_NAME))
+			return "'" SNAPSHOT_STDIN_NAME "' names standard input in reports: write './"
+			       SNAPSHOT_STDIN_NAME "' for a file of that name";
+		if (!strcmp(paths[i], SNAPSHOT_STDIN_ARG) && stdin_seen++)
+			return "'-' (standard input) is given twice: it can be read once";
+	}
 	return NULL;
 }
 
@@ -416,7 +435,7 @@ int main(int argc, char **argv)
 			o.format = optarg;
 			break;
 		case 'o':
-			o.output = optarg;
+			o.output = strcmp(optarg, "-") ? optarg : NULL;    /* "-o -": standard output */
 			break;
 		case OPT_FAIL_ON:
 			if ((o.fail_on = severity_parse(optarg)) < 0)
@@ -495,6 +514,8 @@ int main(int argc, char **argv)
 		return fflush(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
 	}
 	if (o.fleet) {
+		if (!strcmp(o.fleet, SNAPSHOT_STDIN_ARG))
+			return usage_error("--fleet reads a directory of host folders, not standard input");
 		if (optind < argc)
 			return usage_error("--fleet takes its directory only, not '%s'", argv[optind]);
 		if (o.dump_model)
@@ -503,6 +524,9 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_TROUBLE;
 	}
+	const char *bad = check_stdin_paths((const char *const *)argv + optind, (size_t)(argc - optind));
+	if (bad)
+		return usage_error("%s", bad);
 	snapshot_init();
 	return lint(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
