@@ -97,9 +97,11 @@ static const char usage_text[] =
 	"      --version           print the version\n"
 	"  -h, --help              print this help\n"
 	"\n"
-	"Exit status: 0 no finding at or above --fail-on (suppressed findings, and with\n"
-	"--baseline all but new ones, do not count), 1 findings at or above it,\n"
-	"2 usage error, an input that could not be read or parsed, or a report not written.\n";
+	"Exit status:\n"
+	"  0  no finding at or above --fail-on (suppressed findings, and with --baseline\n"
+	"     all but new ones, do not count)\n"
+	"  1  findings at or above --fail-on\n"
+	"  2  usage error, an input that could not be read or parsed, or a report not written\n";
 
 static void usage(FILE *out)
 {
@@ -492,7 +494,10 @@ int main(int argc, char **argv)
 			o.automation_id = optarg;
 			break;
 		case OPT_VERSION:
-			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
+			if (*sslcertlint_git_commit)
+				printf("sslcertlint %s (git %s)\n", SSLCERTLINT_VERSION, sslcertlint_git_commit);
+			else
+				printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
 			return EXIT_CLEAN;
 		case 'h':
 			usage(stdout);
