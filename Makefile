@@ -2,6 +2,8 @@
 #   make            build ./sslcertlint
 #   make check      every test (unit, golden, corpus, headers, registry, fuzz harnesses compile)
 #   make demo       install build packages if missing, build, lint fixtures/demo/
+#   make install    [PREFIX=/usr/local] [DESTDIR=]: binary, man page, bash completion;
+#                   make uninstall removes them
 #   make SANITIZE=address,undefined check
 #   make DEVELOPER=1 ...   warnings are errors, model_check() after every parse
 #   make CFLAGS=...  replaces the optimisation and debug flags (-O2 -g) only;
@@ -68,9 +70,13 @@ $(B)/FLAGS: FORCE
 # inside another repository), and empty without git.  Rewritten only when
 # it changes, as FLAGS, so a new commit relinks and nothing else rebuilds.
 # Only characters a C string takes as they are (a tag may hold '"').
+# safe.directory: `make && sudo make install` runs git as root in a tree
+# another user owns, which git refuses; refused, it would relink as root
+# and install a binary without its commit.
 GIT ?= git
-GIT_COMMIT := $(shell [ "$$($(GIT) rev-parse --show-toplevel 2>/dev/null)" = "$$(pwd -P)" ] && \
-	$(GIT) describe --always --dirty 2>/dev/null | tr -cd 'A-Za-z0-9._+/-')
+GIT_HERE = $(GIT) -c safe.directory="$$(pwd -P)"
+GIT_COMMIT := $(shell [ "$$($(GIT_HERE) rev-parse --show-toplevel 2>/dev/null)" = "$$(pwd -P)" ] && \
+	$(GIT_HERE) describe --always --dirty 2>/dev/null | tr -cd 'A-Za-z0-9._+/-')
 $(B)/git_version.c: FORCE
 	@mkdir -p $(B)
 	@line='const char sslcertlint_git_commit[] = "$(GIT_COMMIT)";'; \
@@ -134,6 +140,12 @@ check-jobs: sslcertlint
 
 check-workflow: sslcertlint
 	LC_ALL=C tests/workflow.sh
+
+# make install into a temporary DESTDIR, what it installed, make uninstall;
+# --version with and without git (it builds copies of the tree: '+' hands
+# them make's job slots)
+check-install: sslcertlint
+	+LC_ALL=C tests/install.sh
 
 # "-" reads standard input, "-o -" writes standard output
 check-stdin: sslcertlint
@@ -208,7 +220,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-stdin check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-stdin check-install check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -220,9 +232,37 @@ demo:
 bench: sslcertlint
 	@tests/bench/run.sh
 
+# ---- install ----
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page
+# (made from --help and --list-rules by tools/gen-man.sh, so it runs the
+# binary: no cross builds) and the bash completion
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+INSTALL ?= install
+INSTALLED = $(DESTDIR)$(BINDIR)/sslcertlint $(DESTDIR)$(MANDIR)/man1/sslcertlint.1 \
+	$(DESTDIR)$(BASHCOMPDIR)/sslcertlint
+
+$(B)/sslcertlint.1: sslcertlint tools/gen-man.sh
+	$(QECHO) "  GEN     $@"
+	$(Q)tools/gen-man.sh ./sslcertlint > $@.tmp && mv $@.tmp $@
+
+man: $(B)/sslcertlint.1
+
+install: sslcertlint $(B)/sslcertlint.1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 755 sslcertlint $(DESTDIR)$(BINDIR)/sslcertlint
+	$(INSTALL) -m 644 $(B)/sslcertlint.1 $(DESTDIR)$(MANDIR)/man1/sslcertlint.1
+	$(INSTALL) -m 644 tools/completion.bash $(DESTDIR)$(BASHCOMPDIR)/sslcertlint
+
+# the files install wrote; the directories stay (/usr/local/bin is not ours)
+uninstall:
+	rm -f $(INSTALLED)
+
 clean:
 	rm -rf $(B) sslcertlint
 
 FORCE:
 
-.PHONY: FORCE check-stdin check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE man install uninstall check-install check-stdin check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean

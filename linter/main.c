@@ -57,6 +57,13 @@ enum {
 	OPT_FLEET,
 };
 
+/*
+ * The option lines are read by tools/gen-man.sh, which makes the man page
+ * from them: an option starts a line with "  -x, --name ARG" or
+ * "      --name ARG", then two spaces or more and its description; a
+ * description goes on in lines indented by 26 spaces.  The exit codes
+ * are "  N  meaning" lines, going on with 5 spaces.
+ */
 static const char usage_text[] =
 	"usage: sslcertlint [options] PATH...\n"
 	"       sslcertlint [options] --fleet DIR\n"
