@@ -147,6 +147,10 @@ check-workflow: sslcertlint
 check-install: sslcertlint
 	+LC_ALL=C tests/install.sh
 
+# the README's "$ ./sslcertlint ..." examples print what the README shows
+check-readme: sslcertlint
+	LC_ALL=C tests/readme.sh
+
 # "-" reads standard input, "-o -" writes standard output
 check-stdin: sslcertlint
 	LC_ALL=C tests/stdin.sh
@@ -220,7 +224,7 @@ fuzz: fuzz-build sslcertlint
 		test $$rc = 0 || { tests/fuzz/show-finding.sh $(FZ)/fuzz_$$k; exit 1; }; \
 	done
 
-check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-stdin check-install check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
+check: sslcertlint unit check-headers check-registry check-fuzz-build check-golden check-json-schema check-sarif check-corpus check-inputs check-workflow check-stdin check-install check-readme check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-jobs check-fleet
 	@echo "make check: all passed"
 
 demo:
@@ -265,4 +269,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE man install uninstall check-install check-stdin check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
+.PHONY: FORCE man install uninstall check-install check-readme check-stdin check-fleet check-jobs leakcheck fuzz fuzz-build all unit golden check-golden check-corpus check-inputs check-workflow check-hostile-fixes check-hostile-text check-time-reference check-hostile-baseline check-hostile-fs check-config-visible check-json-schema check-sarif check-headers check-registry check-fuzz-build check demo bench clean
