@@ -127,11 +127,30 @@ make -s uninstall DESTDIR="$R" PREFIX=/usr > /dev/null 2>&1
 check "make uninstall succeeds" [ $? = 0 ]
 check "make uninstall removes every file it installed" [ -z "$(find "$R" ! -type d)" ]
 
+# ---- the Dockerfile (docker itself is not run here) ----
+# its build stage copies what a build needs: copy_tree below copies the same
+docker_copies=$(sed -n 's|^COPY \([A-Za-z][^ ]*\) .*|\1|p' Dockerfile | sed 's|/$||' | tr '\n' ' ')
+check "the Dockerfile copies Makefile, linter, rules and tools ($docker_copies)" [ "$docker_copies" = "Makefile linter rules tools " ]
+# its runtime stage installs the package of every library the binary
+# needs, but the C library's (in the base image)
+runtime=$(sed -n '/^FROM debian:12-slim/,$p' Dockerfile | grep -o 'install -y --no-install-recommends .*' | sed 's/.*recommends //; s/ *&&.*//; s/\\//')
+missing=""
+for lib in $(readelf -d "$BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+	path=$(ldd "$BIN" | awk -v l="$lib" '$1 == l { print $3 }')
+	pkg=$(dpkg -S "$(readlink -f "$path")" 2> /dev/null | sed 's/:.*//' | head -n 1)
+	[ -z "$pkg" ] && pkg=$(dpkg -S "$path" 2> /dev/null | sed 's/:.*//' | head -n 1)
+	case " $runtime libc6 " in
+	*" $pkg "*) ;;
+	*) missing="$missing $lib($pkg)" ;;
+	esac
+done
+check "the Dockerfile's runtime stage installs every library the binary needs ($runtime; missing:$missing)" [ -z "$missing" ]
+
 # ---- --version and git ----
 # copy_tree DIR: the sources, with the objects already built here (times
 # kept), so a copy made with the same flags only relinks
 copy_tree() {
-	mkdir -p "$1/build" && cp -Rp Makefile linter rules tools "$1/" || exit 2
+	mkdir -p "$1/build" && cp -Rp $docker_copies "$1/" || exit 2
 	for f in FLAGS linter rules rule_docs.c rule_docs.o libsslcertlint.a; do
 		[ -e "build/$f" ] && cp -Rp "build/$f" "$1/build/"
 	done
