@@ -43,8 +43,8 @@ for n, cmd, shown in blocks():
     res = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     out = res.stdout.decode("utf-8").rstrip("\n").split("\n")
     ok = matches(shown, out)
-    print("%s\tREADME.md:%d: %s (%d lines shown, %d printed, exit %d)" %
-          ("ok" if ok else "FAIL", n, cmd, len(shown), len(out), res.returncode))
+    print("%s\t%s/actual-%d\tREADME.md:%d: %s (%d lines shown, %d printed, exit %d)" %
+          ("ok" if ok else "FAIL", tmp, n, n, cmd, len(shown), len(out), res.returncode))
     if not ok:
         with open("%s/actual-%d" % (tmp, n), "w") as f:
             f.write("".join(l + "\n" for l in out))
@@ -53,8 +53,8 @@ check "the README's examples were read" [ $? = 0 ]
 
 nr=$(grep -c . "$T/results")
 check "the README has an example to check (the quick start)" [ "$nr" -ge 1 ]
-while IFS='	' read -r status what; do
-	CHECK_SHOW=$(ls "$T"/actual-* 2> /dev/null | head -n 1) check "$what" [ "$status" = ok ]
+while IFS='	' read -r status actual what; do
+	CHECK_SHOW=$actual check "$what" [ "$status" = ok ]
 done < "$T/results"
 
 finish readme
