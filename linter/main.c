@@ -61,6 +61,13 @@ enum {
 	OPT_SHARD,
 };
 
+/*
+ * The option lines are read by tools/gen-man.sh, which makes the man page
+ * from them: an option starts a line with "  -x, --name ARG" or
+ * "      --name ARG", then two spaces or more and its description; a
+ * description goes on in lines indented by 26 spaces.  The exit codes
+ * are "  N  meaning" lines, going on with 5 spaces.
+ */
 static const char usage_text[] =
 	"usage: sslcertlint [options] PATH...\n"
 	"       sslcertlint [options] --fleet DIR [--shard K/N]\n"
@@ -70,12 +77,13 @@ static const char usage_text[] =
 	"text, .reg exports (SCHANNEL, HTTP\\Parameters), IIS applicationHost.config,\n"
 	"certificate store JSON dumps and a snapshot.json manifest. PATH is a file or a\n"
 	"directory, searched recursively; each file's kind is found from its content.\n"
+	"PATH - reads one input from standard input, named <stdin> in the report.\n"
 	"With --fleet, each subdirectory of DIR is one server's snapshot.\n"
 	"\n"
 	"  -f, --format FORMAT     report format (default: text): text, json, sarif, or for CI\n"
 	"                          github (workflow command annotations), gitlab (Code\n"
 	"                          Quality JSON) or junit (JUnit XML test report)\n"
-	"  -o, --output FILE       write the report to FILE, atomically (default: stdout);\n"
+	"  -o, --output FILE       write the report to FILE, atomically (default, or -: stdout);\n"
 	"                          the input errors and the summary also go to stderr\n"
 	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning, note, none\n"
 	"                          (default: error)\n"
@@ -116,9 +124,11 @@ static const char usage_text[] =
 	"shards of one fleet (--fleet DIR --shard K/N, K = 1..N, same options) into the report\n"
 	"of the whole fleet, byte for byte; its exit status is the whole run's.\n"
 	"\n"
-	"Exit status: 0 no finding at or above --fail-on (suppressed findings, and with\n"
-	"--baseline all but new ones, do not count), 1 findings at or above it,\n"
-	"2 usage error, an input that could not be read or parsed, or a report not written.\n";
+	"Exit status:\n"
+	"  0  no finding at or above --fail-on (suppressed findings, and with --baseline\n"
+	"     all but new ones, do not count)\n"
+	"  1  findings at or above --fail-on\n"
+	"  2  usage error, an input that could not be read or parsed, or a report not written\n";
 
 static void usage(FILE *out)
 {
@@ -287,8 +297,9 @@ static const char *output_is_input(const char *output, const char *const *paths,
 
 	if (stat(output, &st))
 		return NULL;     /* a new file */
+	/* standard input is no file of that name ("-", "<stdin>"): never compared */
 	for (size_t i = 0; i < nr_paths; i++)
-		if (same_file(&st, paths[i]))
+		if (strcmp(paths[i], SNAPSHOT_STDIN_ARG) && same_file(&st, paths[i]))
 			return paths[i];
 	if (same_file(&st, fleet))
 		return fleet;
@@ -296,7 +307,7 @@ static const char *output_is_input(const char *output, const char *const *paths,
 		if (same_file(&st, fr->hosts[i].path))
 			return fr->hosts[i].path;
 	for (size_t i = 0; i < fr->nr_files; i++)
-		if (same_file(&st, fr->files[i].path))
+		if (strcmp(fr->files[i].path, SNAPSHOT_STDIN_NAME) && same_file(&st, fr->files[i].path))
 			return fr->files[i].path;
 	if (same_file(&st, cfg->path))
 		return cfg->path;
@@ -329,6 +340,23 @@ static char *working_directory(void)
 		free(buf);
 		if (errno != ERANGE)
 			break;
+	}
+	return NULL;
+}
+
+/*
+ * Why the paths cannot be read, or NULL: standard input given twice (it
+ * can be read once), or a file named like standard input in reports.
+ */
+static const char *check_stdin_paths(const char *const *paths, size_t nr)
+{
+	int stdin_seen = 0;
+	for (size_t i = 0; i < nr; i++) {
+		if (!strcmp(paths[i], SNAPSHOT_STDIN_NAME))
+			return "'" SNAPSHOT_STDIN_NAME "' names standard input in reports: write './"
+			       SNAPSHOT_STDIN_NAME "' for a file of that name";
+		if (!strcmp(paths[i], SNAPSHOT_STDIN_ARG) && stdin_seen++)
+			return "'-' (standard input) is given twice: it can be read once";
 	}
 	return NULL;
 }
@@ -584,7 +612,7 @@ int main(int argc, char **argv)
 			o.format = optarg;
 			break;
 		case 'o':
-			o.output = optarg;
+			o.output = strcmp(optarg, "-") ? optarg : NULL;    /* "-o -": standard output */
 			break;
 		case 'q':
 			o.quiet = 1;
@@ -659,7 +687,10 @@ int main(int argc, char **argv)
 			break;
 		}
 		case OPT_VERSION:
-			printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
+			if (*sslcertlint_git_commit)
+				printf("sslcertlint %s (git %s)\n", SSLCERTLINT_VERSION, sslcertlint_git_commit);
+			else
+				printf("sslcertlint %s\n", SSLCERTLINT_VERSION);
 			return EXIT_CLEAN;
 		case 'h':
 			usage(stdout);
@@ -681,6 +712,8 @@ int main(int argc, char **argv)
 		return fflush(stdout) ? EXIT_TROUBLE : EXIT_CLEAN;
 	}
 	if (o.fleet) {
+		if (!strcmp(o.fleet, SNAPSHOT_STDIN_ARG))
+			return usage_error("--fleet reads a directory of host folders, not standard input");
 		if (optind < argc)
 			return usage_error("--fleet takes its directory only, not '%s'", argv[optind]);
 		if (o.dump_model)
@@ -691,6 +724,9 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_TROUBLE;
 	}
+	const char *bad = check_stdin_paths((const char *const *)argv + optind, (size_t)(argc - optind));
+	if (bad)
+		return usage_error("%s", bad);
 	snapshot_init();
 	return lint(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }

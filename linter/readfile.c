@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,56 @@ const char *file_not_regular(mode_t mode)
 	if (S_ISLNK(mode))
 		return "a symbolic link, not followed";
 	return "not a regular file";
+}
+
+/* Waits until fd can be read (or is at its end); 0 when poll() fails. */
+static int wait_readable(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	int rc;
+	do
+		rc = poll(&pfd, 1, -1);
+	while (rc < 0 && errno == EINTR);
+	return rc > 0;
+}
+
+/*
+ * Reads fd to its end into a malloc'd *buf (starting with cap bytes),
+ * and stops as soon as more than max bytes came: -2.  With wait, a
+ * descriptor that would block (a pipe left non-blocking by whoever
+ * opened it) is waited on with poll(); without, it fails with EAGAIN, as
+ * a pseudo-file opened with O_NONBLOCK should rather than hang the run.
+ */
+static int read_fd(int fd, int wait, size_t cap, size_t max, unsigned char **buf, size_t *len,
+		   const char **why)
+{
+	size_t n = 0;
+	unsigned char *p = xmalloc(cap);
+	for (;;) {
+		if (n == cap)
+			p = xrealloc(p, cap *= 2);
+		ssize_t got = read(fd, p + n, cap - n);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait && wait_readable(fd))
+				continue;
+			*why = strerror(errno);
+			free(p);
+			return -1;
+		}
+		if (!got)
+			break;
+		n += (size_t)got;
+		if (n > max) {
+			*why = NULL;
+			free(p);
+			return -2;      /* grew while being read, or a stream over the limit */
+		}
+	}
+	*buf = p;
+	*len = n;
+	return 0;
 }
 
 int read_whole_file(const char *path, unsigned flags, size_t max, unsigned char **buf,
@@ -56,31 +107,12 @@ int read_whole_file(const char *path, unsigned flags, size_t max, unsigned char 
 		close(fd);
 		return -2;
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	unsigned char *p = xmalloc(cap);
-	for (;;) {
-		if (n == cap)
-			p = xrealloc(p, cap *= 2);
-		ssize_t got = read(fd, p + n, cap - n);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			*why = strerror(errno);
-			free(p);
-			close(fd);
-			return -1;
-		}
-		if (!got)
-			break;
-		n += (size_t)got;
-		if (n > max) {
-			free(p);
-			close(fd);
-			return -2;      /* grew while being read */
-		}
-	}
+	int rc = read_fd(fd, 0, (size_t)st.st_size + 1, max, buf, len, why);
 	close(fd);
-	*buf = p;
-	*len = n;
-	return 0;
+	return rc;
+}
+
+int read_whole_stream(int fd, size_t max, unsigned char **buf, size_t *len, const char **why)
+{
+	return read_fd(fd, 1, 64 * 1024, max, buf, len, why);
 }

@@ -25,6 +25,14 @@ int read_whole_file(const char *path, unsigned flags, size_t max, unsigned char 
 		    size_t *len, const char **why);
 
 /*
+ * Reads fd (standard input, a pipe) to its end into a malloc'd *buf of
+ * *len bytes that the caller frees; fd is left open.  Blocks until the
+ * writer closes it.  Returns 0; -1 on a read error (*why, static); -2
+ * as soon as more than max bytes came (the rest is left unread).
+ */
+int read_whole_stream(int fd, size_t max, unsigned char **buf, size_t *len, const char **why);
+
+/*
  * What a file that is not a regular one is, for messages: "a FIFO, not
  * a regular file", "a socket, not a regular file", ...  (static).
  */

@@ -184,6 +184,7 @@ static const struct parser_steps *steps_for(enum input_kind kind)
 struct pending {
 	const char *path;
 	int explicit;            /* named on the command line, not found in a directory */
+	int from_stdin;          /* "-": standard input, path is SNAPSHOT_STDIN_NAME */
 	enum skip_reason skip;   /* found in a directory and not to be opened: why */
 	int rc;                  /* read_whole_file(): 0, -1 (why), -2 (too large) */
 	const char *why;
@@ -211,7 +212,10 @@ static void prepare_file(void *ctx, size_t i)
 	if (f->skip)
 		return;
 	unsigned flags = f->explicit && !pl->opt->no_links ? 0 : READ_NOFOLLOW;
-	f->rc = read_whole_file(f->path, flags, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
+	if (f->from_stdin)
+		f->rc = read_whole_stream(STDIN_FILENO, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
+	else
+		f->rc = read_whole_file(f->path, flags, pl->opt->max_input_bytes, &buf, &f->len, &f->why);
 	double t1 = timing_now();
 	f->read_s = t1 - t0;
 	if (f->rc)
@@ -236,8 +240,8 @@ static int read_problems(const struct pending *f, struct srcloc loc, size_t max,
 
 	if (f->rc == -2) {
 		diag_input(inputs, "input", SEV_ERROR, &loc,
-			   "file is larger than the input limit of %zu bytes; not read (see --max-input-size)",
-			   max);
+			   "%s is larger than the input limit of %zu bytes; not read (see --max-input-size)",
+			   f->from_stdin ? "standard input" : "file", max);
 		return 1;
 	}
 	if (f->rc) {
@@ -331,8 +335,8 @@ static void release_pending(struct pending *f)
 	text_release(&f->text);
 }
 
-static void add_pending(struct pipeline *pl, const char *path, int explicit,
-			enum skip_reason skip)
+static struct pending *add_pending(struct pipeline *pl, const char *path, int explicit,
+				   enum skip_reason skip)
 {
 	ALLOC_GROW(pl->items, pl->nr + 1, pl->alloc);
 	struct pending *f = &pl->items[pl->nr++];
@@ -340,6 +344,7 @@ static void add_pending(struct pipeline *pl, const char *path, int explicit,
 	f->path = path;
 	f->explicit = explicit;
 	f->skip = skip;
+	return f;
 }
 
 /* A command-line argument: one file, or a directory's files items[first..first+nr). */
@@ -368,6 +373,12 @@ int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,
 	/* what to read, in order: the arguments, each directory walked and sorted */
 	for (size_t i = 0; i < nr_paths; i++) {
 		struct stat st;
+		if (!strcmp(paths[i], SNAPSHOT_STDIN_ARG)) {
+			/* read on a worker like a file; the caller refuses "-" twice */
+			args[nr_args++] = (struct argument){ SNAPSHOT_STDIN_NAME, 0, pl.nr, 1 };
+			add_pending(&pl, SNAPSHOT_STDIN_NAME, 1, SKIP_NONE)->from_stdin = 1;
+			continue;
+		}
 		if (opt->no_links ? lstat(paths[i], &st) : stat(paths[i], &st)) {
 			struct srcloc loc = { model_intern_file(m, paths[i]), 0, 0, NULL };
 			diag_input(inputs, "input", SEV_ERROR, &loc, "cannot read: %s", strerror(errno));

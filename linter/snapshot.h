@@ -13,6 +13,17 @@
  */
 struct timings;
 
+/*
+ * A path "-" is standard input: one input, read whole (up to
+ * max_input_bytes) and recognised from its content as a file is, and
+ * named SNAPSHOT_STDIN_NAME in the model and every report.  That name
+ * stays unique only if the caller refuses it as a path of its own (a
+ * file of that name is "./<stdin>"), and "-" given twice (standard input
+ * cannot be read twice); main.c does both.
+ */
+#define SNAPSHOT_STDIN_ARG "-"
+#define SNAPSHOT_STDIN_NAME "<stdin>"
+
 struct snapshot_options {
 	size_t max_input_bytes;  /* larger files are an input error, not read */
 	int jobs;                /* threads reading and decoding ahead (--jobs); <= 1: none */
@@ -39,7 +50,8 @@ void snapshot_init(void);
  * error.  Symbolic links and files that are not regular (FIFOs,
  * sockets, devices) found in a directory are listed as skipped, never
  * followed or opened; paths named explicitly may be links.  Inputs are
- * opened read-only and never changed.
+ * opened read-only and never changed.  A path "-" is standard input
+ * (SNAPSHOT_STDIN_ARG).
  * Returns the number of input errors (SEV_ERROR) appended.
  */
 int snapshot_load(struct model *m, const char *const *paths, size_t nr_paths,

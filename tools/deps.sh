@@ -3,10 +3,11 @@
 #   tools/deps.sh            install what is missing (as root), or print the apt-get line and fail
 #   tools/deps.sh --check    only say whether everything is there
 # BUILD: compiler, make, pkg-config and the libraries; TEST adds what
-# `make check` runs besides (CUnit, the JSON Schema validator).
+# `make check` runs besides (CUnit, the JSON Schema validator, groff and
+# man to check the man page renders without warnings).
 set -u
 BUILD="gcc make pkg-config libjansson-dev libxml2-dev libssl-dev"
-TEST="libcunit1-dev python3-jsonschema"
+TEST="libcunit1-dev python3-jsonschema groff-base man-db"
 EXTRA=${DEPS_EXTRA:-}
 missing=""
 for p in $BUILD $TEST $EXTRA; do
