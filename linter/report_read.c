@@ -49,6 +49,17 @@ const char *report_doc_str(struct report_doc *d, json_t *obj, const char *key)
 	return json_is_string(v) ? arena_strdup(&d->arena, json_string_value(v)) : NULL;
 }
 
+int report_doc_check_fingerprint(struct report_doc *d, const char **why, const struct diag *f,
+				 const char *fp, const char *what, size_t n)
+{
+	char want[17];
+	report_fingerprint(f, want);
+	if (!fp || strcmp(fp, want))
+		return report_doc_fail(d, why, "%s %zu: its fingerprint is not the one of its rule, "
+				       "host and key: not a report as sslcertlint wrote it", what, n);
+	return 0;
+}
+
 int report_doc_count(json_t *obj, const char *key, uint64_t max, uint64_t *out)
 {
 	json_t *v = json_object_get(obj, key);

@@ -63,6 +63,14 @@ int report_doc_fail(struct report_doc *d, const char **why, const char *fmt, ...
 /* obj[key] copied into d's arena when it is a string, else NULL. */
 const char *report_doc_str(struct report_doc *d, json_t *obj, const char *key);
 
+/*
+ * Checks that fp, as a report states it for the finding f (its `what`,
+ * "finding" or "result", number n from 1), is the fingerprint of f's rule,
+ * host and key: 0, or -1 with *why set (an edited report).
+ */
+int report_doc_check_fingerprint(struct report_doc *d, const char **why, const struct diag *f,
+				 const char *fp, const char *what, size_t n);
+
 /* obj[key] as a count (an integer from 0 to max) into *out: 0; -1 when it is not one; 1 when absent. */
 int report_doc_count(json_t *obj, const char *key, uint64_t max, uint64_t *out);
 

@@ -98,13 +98,8 @@ static int read_finding(struct report_doc *d, json_t *o, size_t i, const char **
 		diag_add_related(&d->findings, f, &rloc, "%s", msg);
 	}
 
-	const char *fp = json_string_value(json_object_get(o, "fingerprint"));
-	char want[17];
-	report_fingerprint(f, want);
-	if (!fp || strcmp(fp, want))
-		return report_doc_fail(d, why, "finding %zu: its fingerprint is not the one of its rule, "
-				       "host and key: not a report as sslcertlint wrote it", i + 1);
-	return 0;
+	return report_doc_check_fingerprint(d, why, f, json_string_value(json_object_get(o, "fingerprint")),
+					    "finding", i + 1);
 }
 
 static int read_errors(struct report_doc *d, json_t *arr, const char **why)

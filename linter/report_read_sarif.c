@@ -146,12 +146,7 @@ static int read_result(struct report_doc *d, json_t *o, size_t i, const char **w
 
 	const char *fp = json_string_value(json_object_get(json_object_get(o, "partialFingerprints"),
 							   SARIF_FINGERPRINT));
-	char want[17];
-	report_fingerprint(f, want);
-	if (!fp || strcmp(fp, want))
-		return report_doc_fail(d, why, "result %zu: its fingerprint is not the one of its rule, "
-				       "host and key: not a report as sslcertlint wrote it", i + 1);
-	return 0;
+	return report_doc_check_fingerprint(d, why, f, fp, "result", i + 1);
 }
 
 static int read_notifications(struct report_doc *d, json_t *arr, const char **why)
