@@ -255,8 +255,10 @@ static void summarize_report(const struct report *r, struct report_summary *s)
 {
 	for (size_t i = 0; r->findings && i < r->findings->nr; i++)
 		count_finding(r->findings->items[i], s);
-	for (size_t i = 0; r->inputs && i < r->inputs->nr; i++)
+	for (size_t i = 0; r->inputs && i < r->inputs->nr; i++) {
 		s->input_errors += r->inputs->items[i]->level == SEV_ERROR;
+		s->input_warnings += r->inputs->items[i]->level == SEV_WARNING;
+	}
 	for (size_t i = 0; i < r->nr_files; i++)
 		s->inputs += !r->files[i].skipped;
 	s->bindings = r->nr_bindings;
@@ -269,8 +271,10 @@ static void summarize_group(const struct report *r, const struct report_group *g
 {
 	for (size_t i = 0; i < g->nr_findings; i++)
 		count_finding(g->findings[i], s);
-	for (size_t i = 0; i < g->nr_inputs; i++)
+	for (size_t i = 0; i < g->nr_inputs; i++) {
 		s->input_errors += g->inputs[i]->level == SEV_ERROR;
+		s->input_warnings += g->inputs[i]->level == SEV_WARNING;
+	}
 	for (size_t i = 0; i < g->nr_files; i++)
 		s->inputs += !g->files[i]->skipped;
 	if (g->host) {

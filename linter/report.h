@@ -204,6 +204,7 @@ struct report_summary {
 	size_t suppressed;             /* findings a suppression hides */
 	size_t new, absent;            /* not suppressed, in that baseline state */
 	size_t input_errors;           /* input diagnostics at level error */
+	size_t input_warnings;         /* input diagnostics at level warning */
 	size_t inputs;                 /* files read (not skipped) */
 	size_t bindings, sites, certs;
 };

@@ -23,13 +23,14 @@
  *   summary   = N " error(s), " N " warning(s), " N " note(s) \u2014 "
  *               N " input(s), " N " binding(s), " N " site(s), "
  *               N " certificate(s)" ["; " N " input error(s)"]
+ *               ["; " N " input warning(s)"]
  *               ["; " N " suppressed"] ["; " N " new, " N " gone since the baseline"]
  *               ["; dates as of " time-reference]           with certificates
  *               ["; configuration " path]                   when one was read
  *               LF
  *
  * The summary counts findings only; input diagnostics are counted by the
- * "input error" tail (those at level error).  With r->color the level
+ * "input error" and "input warning" tails.  With r->color the level
  * word alone is coloured.
  *
  * With r->quiet (-q) nothing at level note is printed: no note findings
@@ -347,6 +348,8 @@ static void print_summary(const struct report *r, const struct report_group *g, 
 	print_count(out, ", ", s.certs, "certificate");
 	if (s.input_errors)
 		print_count(out, "; ", s.input_errors, "input error");
+	if (s.input_warnings)
+		print_count(out, "; ", s.input_warnings, "input warning");
 	if (s.suppressed)
 		fprintf(out, "; %zu suppressed", s.suppressed);
 	if (r->baseline)

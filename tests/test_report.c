@@ -119,7 +119,7 @@ static const char full_text[] =
 	"snap/notes.txt: note: skipped: not a netsh, reg, appconfig, certjson or manifest input\n"
 	"note: SCL004 reg-only-rule did not run: needs a registry export of HTTP\\Parameters (reg export ...)\n"
 	"1 error, 1 warning, 1 note \xe2\x80\x94 3 inputs, 3 bindings, 2 sites, 41 certificates; 1 input error; "
-	"dates as of 2026-01-01 00:00:00 UTC (--now)\n";
+	"1 input warning; dates as of 2026-01-01 00:00:00 UTC (--now)\n";
 
 static void test_text_full(void)
 {
@@ -220,14 +220,14 @@ static void test_text_summary_plurals(void)
 	f.findings.rule = NULL;
 	diag_input(&f.inputs, "parse.reg", SEV_ERROR, &loc, "bad");
 	diag_input(&f.inputs, "parse.reg", SEV_ERROR, &loc, "worse");
-	diag_input(&f.inputs, "parse.reg", SEV_WARNING, &loc, "odd");   /* not an input error */
+	diag_input(&f.inputs, "parse.reg", SEV_WARNING, &loc, "odd");   /* an input warning */
 
 	char *s = unit_render(report_text, &f.r, &ret);
 	const char *last = strstr(s, "0 errors");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(last);
 	CU_ASSERT_STRING_EQUAL(last,
 		"0 errors, 2 warnings, 1 note \xe2\x80\x94 1 input, 1 binding, 1 site, 1 certificate; 2 input errors; "
-		"dates as of 2026-01-01 00:00:00 UTC (--now)\n");
+		"1 input warning; dates as of 2026-01-01 00:00:00 UTC (--now)\n");
 	free(s);
 	fixture_release(&f);
 }

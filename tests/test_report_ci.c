@@ -133,7 +133,7 @@ static const char github_want[] =
 	"%0Afix (cmd or PowerShell): netsh http update sslcert x=1\n"
 	"::warning file=snap/schannel.reg,line=9,title=SCL002 sources-disagree::disagree\n"
 	"::notice title=sslcertlint::1 error, 1 warning, 1 note \xe2\x80\x94 2 inputs, 0 bindings, "
-	"0 sites, 0 certificates; 1 input error; 1 suppressed\n";
+	"0 sites, 0 certificates; 1 input error; 1 input warning; 1 suppressed\n";
 
 static void test_github(void)
 {
@@ -414,7 +414,8 @@ static void test_text_quiet(void)
 	CU_ASSERT_STRING_EQUAL(s,
 		"snap/schannel.reg:3: warning: odd value [parse.reg]\n"
 		"snap/netsh-sslcert.txt:5: error: an error [SCL001 ctl-store-missing]\n"
-		"1 error, 0 warnings, 1 note \xe2\x80\x94 2 inputs, 0 bindings, 0 sites, 0 certificates\n");
+		"1 error, 0 warnings, 1 note \xe2\x80\x94 2 inputs, 0 bindings, 0 sites, 0 certificates; "
+		"1 input warning\n");
 	free(s);
 
 	/* without -q the notes and the rule not run are there */

@@ -310,7 +310,7 @@ static const char fleet_text[] =
 	"0 errors, 0 warnings, 0 notes \xe2\x80\x94 1 input, 0 bindings, 0 sites, 0 certificates\n"
 	"3 hosts (1 with input errors): "
 	"2 errors, 1 warning, 1 note \xe2\x80\x94 4 inputs, 3 bindings, 1 site, 15 certificates; 1 input error; "
-	"dates as of 2026-01-01 00:00:00 UTC (--now)\n";
+	"1 input warning; dates as of 2026-01-01 00:00:00 UTC (--now)\n";
 
 static void test_text_grouped(void)
 {
@@ -416,7 +416,7 @@ static void test_text_baseline(void)
 	long new02 = pos(s, W2_NETSH ":5: error: " MSG " [SCL001 ctl-store-missing] (new)\n");
 	long sum02 = pos(s, "; 1 input error; 1 new, 0 gone since the baseline\n");
 	long total = pos(s, "\n3 hosts (1 with input errors): 2 errors, 0 warnings, 1 note \xe2\x80\x94 4 inputs, "
-			 "3 bindings, 1 site, 15 certificates; 1 input error; 1 new, 2 gone since the baseline; "
+			 "3 bindings, 1 site, 15 certificates; 1 input error; 1 input warning; 1 new, 2 gone since the baseline; "
 			 "dates as of 2026-01-01 00:00:00 UTC (--now)\n");
 	CU_ASSERT(web09 >= 0 && web09 < web01);
 	CU_ASSERT(web01 < gone01 && gone01 < sum01 && sum01 < web02);
