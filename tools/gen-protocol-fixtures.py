@@ -194,3 +194,48 @@ snapshot("rules/SCL016/quiet-per-binding", 17763, "Windows Server 2019 Standard"
 snapshot("rules/SCL016/quiet-2025", 26100, "Windows Server 2025 Datacenter",
          schannel(),
          netsh(netsh_record("IP:port", "0.0.0.0:443", H1)))
+
+# ---- SCL017 tls13-client-cert-renegotiation -------------------------------
+
+PKI_SITE = [("PKI", 2, [("https", "*:443:pki.example.org", 1)])]
+PKI_REQUIRE = [("PKI", "Ssl, SslNegotiateCert, SslRequireCert")]
+for (folder, build, os_name, top, neg, flags, locations) in (
+        ("fires", 20348, "Windows Server 2022 Datacenter", (), "Disabled", (), PKI_REQUIRE),
+        ("fires-2025", 26100, "Windows Server 2025 Datacenter", (), "Disabled", (),
+         [("PKI/enroll", "Ssl, SslNegotiateCert")]),
+        ("fires-renego", 17763, "Windows Server 2019 Standard", (dword("DisableRenegoOnServer", 1),),
+         "Disabled", (), PKI_REQUIRE),
+        ("quiet", 20348, "Windows Server 2022 Datacenter", (), "Enabled", (), PKI_REQUIRE),
+        ("quiet-tls13-off", 20348, "Windows Server 2022 Datacenter", (), "Disabled",
+         ("Disable TLS1.3",), PKI_REQUIRE),
+        ("quiet-2019", 17763, "Windows Server 2019 Standard", (), "Disabled", (), PKI_REQUIRE)):
+    snapshot("rules/SCL017/" + folder, build, os_name, schannel(top=top),
+             netsh(netsh_record("Hostname:port", "pki.example.org:443", H2, neg=neg, flags=flags)),
+             appconfig(PKI_SITE, locations))
+w("rules/SCL017/not-run/netsh-sslcert.txt",
+  netsh(netsh_record("Hostname:port", "pki.example.org:443", H2)))
+w("rules/SCL017/not-run/applicationHost.config", appconfig(PKI_SITE, PKI_REQUIRE), enc='utf-8')
+
+# ---- SCL018 ocsp-stapling-off-for-sni --------------------------------------
+
+SNI_NETSH = netsh(netsh_record("Hostname:port", "www.example.org:443", H1),
+                  netsh_record("Hostname:port", "shop.example.org:443", H2),
+                  netsh_record("IP:port", "0.0.0.0:443", H1))
+snapshot("rules/SCL018/fires", None, None,
+         schannel(top=(dword("EnableOcspStaplingForSni", 0),)), SNI_NETSH)
+snapshot("rules/SCL018/quiet", None, None,
+         schannel(top=(dword("EnableOcspStaplingForSni", 1),)), SNI_NETSH)
+# absent: Microsoft's deliberate default (performance), not worth a note
+snapshot("rules/SCL018/quiet-default", None, None, schannel(), SNI_NETSH)
+snapshot("rules/SCL018/quiet-no-sni", None, None,
+         schannel(top=(dword("EnableOcspStaplingForSni", 0),)),
+         netsh(netsh_record("IP:port", "0.0.0.0:443", H1)))
+
+# ---- SCL019 trust-mode-unsupported -----------------------------------------
+
+snapshot("rules/SCL019/fires-2008r2", 7601, "Windows Server 2008 R2 Enterprise",
+         schannel(top=(dword("ClientAuthTrustMode", 2), dword("SendTrustedIssuerList", 0))))
+snapshot("rules/SCL019/fires-value", None, None,
+         schannel(top=(dword("ClientAuthTrustMode", 3),)))
+snapshot("rules/SCL019/quiet", 9600, "Windows Server 2012 R2 Standard",
+         schannel(top=(dword("ClientAuthTrustMode", 2),)))
