@@ -63,6 +63,19 @@ static void related_values(struct diag_list *out, struct diag *d, const struct p
 					 num_text(out, v[i]->num));
 }
 
+/*
+ * Whether every IIS binding served by b sets sslFlags 64 (disable legacy
+ * TLS): IIS writes that into the HTTP.sys binding, so a netsh text too
+ * old to print the field still tells through applicationHost.config.
+ */
+static int iis_legacy_off(const struct httpsys_binding *b)
+{
+	for (size_t i = 0; i < b->nr_users; i++)
+		if (!(b->users[i]->ssl_flags & IIS_SSL_DISABLE_LEGACY_TLS))
+			return 0;
+	return b->nr_users > 0;
+}
+
 /* Bindings that still serve TLS 1.0/1.1: those without Disable Legacy TLS Versions. */
 static size_t legacy_serving(const struct model *m, const struct bfield **first_off)
 {
@@ -73,7 +86,7 @@ static size_t legacy_serving(const struct model *m, const struct bfield **first_
 		if (flag_set(b, BF_DISABLE_LEGACY_TLS, &f)) {
 			if (!*first_off)
 				*first_off = f;
-		} else {
+		} else if (!iis_legacy_off(b)) {
 			n++;
 		}
 	}
@@ -114,6 +127,12 @@ static void check_legacy(const struct model *m, struct diag_list *out, enum tls_
 		     "reg add \"" PROTOCOLS_KEY "\\%s\\Server\" /v Enabled /t REG_DWORD /d 0 /f", name);
 }
 
+static int tls13_on(const struct model *m)
+{
+	struct proto_server_state st;
+	return schannel_protocol_server(m, PROTO_TLS13, &st) == PSTATE_ENABLED;
+}
+
 static void check_tls12(const struct model *m, struct diag_list *out)
 {
 	struct proto_server_state st;
@@ -128,9 +147,7 @@ static void check_tls12(const struct model *m, struct diag_list *out)
 		"TLS 1.2 is disabled by default for the server %s: Schannel offers it only to an "
 		"application that asks for it by name, so HTTP.sys, which takes the system's "
 		"defaults, most likely does not offer it%s",
-		how_words(out, m, &st, PROTO_TLS12),
-		os_release_for_build(model_os_build(m)) &&
-		os_release_for_build(model_os_build(m))->tls13 ? " except over TLS 1.3" : "");
+		how_words(out, m, &st, PROTO_TLS12), tls13_on(m) ? " except over TLS 1.3" : "");
 	related_values(out, d, &st);
 	if (st.os_default == OSD_ENABLED && !st.by_default)
 		diag_set_fix(out, d, FIX_SHELL_ANY,
@@ -150,8 +167,7 @@ static void check_tls12(const struct model *m, struct diag_list *out)
 /* A binding that disables TLS 1.2 and has no TLS 1.3 to serve instead. */
 static void check_binding_tls12(const struct model *m, struct diag_list *out)
 {
-	struct proto_server_state st13;
-	int tls13 = schannel_protocol_server(m, PROTO_TLS13, &st13) == PSTATE_ENABLED;
+	int tls13 = tls13_on(m);
 	for (const struct httpsys_binding *b = m->bindings; b; b = b->next) {
 		const struct bfield *f12, *f13;
 		if (!flag_set(b, BF_DISABLE_TLS12, &f12))

@@ -239,3 +239,9 @@ snapshot("rules/SCL019/fires-value", None, None,
          schannel(top=(dword("ClientAuthTrustMode", 3),)))
 snapshot("rules/SCL019/quiet", 9600, "Windows Server 2012 R2 Standard",
          schannel(top=(dword("ClientAuthTrustMode", 2),)))
+
+# SCL016: IIS's sslFlags 64 (disable legacy TLS) where netsh is too old to print the field
+snapshot("rules/SCL016/quiet-iis-flags", 17763, "Windows Server 2019 Standard",
+         schannel(protocols={"TLS 1.2": {"Server": ON}}),
+         netsh(netsh_record("IP:port", "0.0.0.0:443", H1, gen='2016')),
+         appconfig([("Default Web Site", 1, [("https", "*:443:", 64)])]))
