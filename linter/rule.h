@@ -20,6 +20,7 @@
  */
 #include "diag.h"
 #include "model.h"
+#include "schannel_protocols.h"
 #include "srcloc.h"
 
 /*
@@ -35,6 +36,7 @@ enum rule_need {
 	NEED_IIS = 1 << 4,             /* an applicationHost.config */
 	NEED_CERTS = 1 << 5,           /* at least one certificate store dump */
 	NEED_ROOT_STORE = 1 << 6,      /* a dump of the Root store */
+	NEED_OS_BUILD = 1 << 7,        /* snapshot.json with the OS build: the defaults depend on it */
 };
 
 

@@ -29,6 +29,8 @@ static const struct {
 	  "(see the README for the full recipe)" },
 	{ NEED_ROOT_STORE,
 	  "needs a dump of the Root store: Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json > Root.json" },
+	{ NEED_OS_BUILD,
+	  "needs snapshot.json build" },
 };
 
 static int has_need(const struct model *m, unsigned need)
@@ -48,6 +50,8 @@ static int has_need(const struct model *m, unsigned need)
 		return m->stores != NULL;
 	case NEED_ROOT_STORE:
 		return model_find_store(m, "Root") != NULL;
+	case NEED_OS_BUILD:
+		return model_os_build(m) != 0;
 	}
 	BUG("unknown rule need");
 }
