@@ -35,6 +35,7 @@ enum rule_need {
 	NEED_IIS = 1 << 4,             /* an applicationHost.config */
 	NEED_CERTS = 1 << 5,           /* at least one certificate store dump */
 	NEED_ROOT_STORE = 1 << 6,      /* a dump of the Root store */
+	NEED_CA_STORE = 1 << 7,        /* a dump of the CA (Intermediate Certification Authorities) store */
 };
 
 

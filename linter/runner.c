@@ -29,6 +29,9 @@ static const struct {
 	  "(see the README for the full recipe)" },
 	{ NEED_ROOT_STORE,
 	  "needs a dump of the Root store: Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json > Root.json" },
+	{ NEED_CA_STORE,
+	  "needs a dump of the Intermediate Certification Authorities store: "
+	  "Get-ChildItem Cert:\\LocalMachine\\CA | ConvertTo-Json > CA.json" },
 };
 
 static int has_need(const struct model *m, unsigned need)
@@ -48,6 +51,8 @@ static int has_need(const struct model *m, unsigned need)
 		return m->stores != NULL;
 	case NEED_ROOT_STORE:
 		return model_find_store(m, "Root") != NULL;
+	case NEED_CA_STORE:
+		return model_find_store(m, "CA") != NULL;
 	}
 	BUG("unknown rule need");
 }
