@@ -11,7 +11,10 @@
  * a store missing from the snapshot proves nothing.  A CA matches when
  * its subject name (DER) is the certificate's issuer name and, when both
  * carry one, its subject key identifier is the certificate's authority
- * key identifier (cert_issued_by()).  Self-signed certificates have no
+ * key identifier (cert_issued_by()).  A CA certificate in the
+ * certificate's own store, My or WebHosting counts too: Microsoft does not
+ * say whether the chain engine looks there, and the quieter reading is
+ * that it does.  Self-signed certificates have no
  * issuer to find; certificates without RawData are not checked; CCS
  * bindings are not checked.
  */
@@ -82,22 +85,33 @@ static int check_chain_incomplete(const struct model *m, struct diag_list *out)
 {
 	struct ca_index ix = { STRMAP_INIT };
 	const struct cert_store *ca = model_find_store(m, "CA"), *root = model_find_store(m, "Root");
-	int rc = index_store(out, &ix, ca) || index_store(out, &ix, root) ? -1 : 0;
+	const struct cert_store *my = model_find_store(m, "My"), *wh = model_find_store(m, "WebHosting");
+	int rc = index_store(out, &ix, ca) || index_store(out, &ix, root) ||
+		 index_store(out, &ix, my) || index_store(out, &ix, wh) ? -1 : 0;
 
 	for (const struct httpsys_binding *b = m->bindings; b && !rc; b = b->next) {
 		if (b->kind == EP_CCS)
 			continue;
-		const struct cert *c = binding_cert(m, b, NULL);
+		const struct cert_store *own;
+		const struct cert *c = binding_cert(m, b, &own);
 		if (!c || !c->has_der || c->self_signed != 0 || !c->issuer_der_len ||
 		    find_issuer(out, &ix, c))
 			continue;
+		/* a store of another name (a binding's own "MyStore") */
+		if (own && own != my && own != wh) {
+			struct ca_index mine = { STRMAP_INIT };
+			int found = !index_store(out, &mine, own) && find_issuer(out, &mine, c);
+			strmap_release(&mine.by_key);
+			if (found)
+				continue;
+		}
 		struct diag *d = diag_emit(out, SEV_WARNING, &binding_get(b, BF_CERT_HASH)->loc,
 			b->key,
 			"HTTPS clients of %s that do not download missing intermediate certificates "
 			"cannot build a chain to a trusted root: the issuer of '%s' (thumbprint %s), "
 			"'%s', is in neither the Intermediate Certification Authorities (CA) nor the "
-			"Trusted Root store of the server, so the server sends the certificate without "
-			"its chain",
+			"Trusted Root store of the server (nor in My or WebHosting), so the server sends "
+			"the certificate without its chain",
 			b->endpoint, cert_subject_text(c), c->thumbprint,
 			c->issuer ? c->issuer : "(empty issuer)");
 		diag_add_related(out, d, &c->loc, "certificate '%s' is listed here", cert_subject_text(c));

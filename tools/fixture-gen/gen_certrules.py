@@ -93,6 +93,10 @@ netsh('SCL021/quiet/netsh-sslcert.txt', record('Hostname:port', 'shop.example.or
 store('SCL021/quiet/My.json', 'My', ['shop'])
 store('SCL021/quiet/CA.json', 'CA', ['rtwin', 'rinter'])
 store('SCL021/quiet/Root.json', 'Root', ['rroot'])
+netsh('SCL021/quiet-issuer-in-my/netsh-sslcert.txt', record('Hostname:port', 'shop.example.org:443', 'shop'))
+store('SCL021/quiet-issuer-in-my/My.json', 'My', ['shop', 'rinter'])   # the intermediate in My
+store('SCL021/quiet-issuer-in-my/CA.json', 'CA', ['rtwin'])
+store('SCL021/quiet-issuer-in-my/Root.json', 'Root', ['rroot'])
 netsh('SCL021/not-run-no-ca/netsh-sslcert.txt', record('Hostname:port', 'shop.example.org:443', 'shop'))
 store('SCL021/not-run-no-ca/My.json', 'My', ['shop'])
 store('SCL021/not-run-no-ca/Root.json', 'Root', ['rroot'])
