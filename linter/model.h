@@ -300,9 +300,14 @@ struct cert {
 	const char *common_name; /* with has_der: the subject's CN, or NULL */
 	const unsigned char *subject_der;   /* DER of the subject name (for issuer-list sizes) */
 	size_t subject_der_len;
+	const unsigned char *issuer_der;    /* with has_der: DER of the issuer name */
+	size_t issuer_der_len;
+	const char *ski;         /* with has_der: subjectKeyIdentifier (lower-case hex), or NULL */
+	const char *aki;         /* with has_der: authorityKeyIdentifier keyIdentifier, or NULL */
 	const char *key_type;    /* "RSA", "EC", ...; NULL when unknown */
 	int key_bits;            /* 0 when unknown */
 	const char *sig_alg;     /* "sha256WithRSAEncryption", ...; NULL when unknown */
+	const char *sig_hash;    /* its digest: "SHA256", "SHA1", "MD5"...; NULL when unknown or none */
 	struct srcloc loc;       /* the line where the certificate's object starts (its Thumbprint line) */
 	struct cert *next;       /* next certificate of the store, in input order */
 };
@@ -555,6 +560,14 @@ const struct cert *store_find_cert(const struct cert_store *s, const char *thumb
  * -1 when the dump has no RawData to tell.
  */
 int cert_covers_host(const struct cert *c, const char *host);
+
+/*
+ * Whether ca could have issued c, as CryptoAPI chains them: c's issuer
+ * name equals ca's subject name (DER), and c's authority key identifier
+ * equals ca's subject key identifier when both have one.  -1 when either
+ * dump has no RawData to tell.
+ */
+int cert_issued_by(const struct cert *c, const struct cert *ca);
 
 /* Whether the certificate allows Server Authentication (EKU 1.3.6.1.5.5.7.3.1, or no EKU extension); -1 unknown. */
 int cert_allows_server_auth(const struct cert *c);

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "model.h"
 #include "util.h"
+#include "x509.h"
 
 /* Windows' store names, and what PowerShell and people call them. */
 static const struct {
@@ -122,8 +123,13 @@ struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct 
 	n->friendly_name = dup_opt(&m->arena, c->friendly_name);
 	n->key_type = dup_opt(&m->arena, c->key_type);
 	n->sig_alg = dup_opt(&m->arena, c->sig_alg);
+	n->sig_hash = dup_opt(&m->arena, c->sig_hash);
 	n->subject_der = c->subject_der_len ?
 		arena_memdup(&m->arena, c->subject_der, c->subject_der_len) : NULL;
+	n->issuer_der = c->issuer_der_len ?
+		arena_memdup(&m->arena, c->issuer_der, c->issuer_der_len) : NULL;
+	n->ski = dup_opt(&m->arena, c->ski);
+	n->aki = dup_opt(&m->arena, c->aki);
 	n->ekus = c->nr_ekus ? dup_list(&m->arena, c->ekus, c->nr_ekus) : NULL;
 	n->dns_names = c->nr_dns_names ? dup_list(&m->arena, c->dns_names, c->nr_dns_names) : NULL;
 	n->common_name = dup_opt(&m->arena, c->common_name);
@@ -191,4 +197,12 @@ int cert_allows_server_auth(const struct cert *c)
 		    !strcmp(c->ekus[i], "2.5.29.37.0"))     /* anyExtendedKeyUsage */
 			return 1;
 	return 0;
+}
+
+int cert_issued_by(const struct cert *c, const struct cert *ca)
+{
+	if (!c->has_der || !ca->has_der)
+		return -1;
+	return x509_issued_by(c->issuer_der, c->issuer_der_len, c->aki,
+			      ca->subject_der, ca->subject_der_len, ca->ski);
 }

@@ -652,9 +652,14 @@ static void read_raw(struct certjson *p, const struct raw_cert *r, struct cert *
 	c->common_name = f->common_name;
 	c->subject_der = f->subject_der;
 	c->subject_der_len = f->subject_der_len;
+	c->issuer_der = f->issuer_der;
+	c->issuer_der_len = f->issuer_der_len;
+	c->ski = f->ski;
+	c->aki = f->aki;
 	c->key_type = f->key_type;
 	c->key_bits = f->key_bits;
 	c->sig_alg = f->sig_alg;
+	c->sig_hash = f->sig_hash;
 }
 
 /* ---- one certificate ---- */

@@ -354,7 +354,7 @@ static json_t *rule_tags(const struct rule *rule)
 		json_append(tags, json_string("http.sys"));
 	if (rule->needs & NEED_IIS)
 		json_append(tags, json_string("iis"));
-	if (rule->needs & (NEED_CERTS | NEED_ROOT_STORE))
+	if (rule->needs & (NEED_CERTS | NEED_ROOT_STORE | NEED_CA_STORE))
 		json_append(tags, json_string("certificates"));
 	return tags;
 }

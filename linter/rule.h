@@ -37,6 +37,7 @@ enum rule_need {
 	NEED_CERTS = 1 << 5,           /* at least one certificate store dump */
 	NEED_ROOT_STORE = 1 << 6,      /* a dump of the Root store */
 	NEED_OS_BUILD = 1 << 7,        /* snapshot.json with the OS build: the defaults depend on it */
+	NEED_CA_STORE = 1 << 8,        /* a dump of the CA (Intermediate Certification Authorities) store */
 };
 
 

@@ -31,6 +31,9 @@ static const struct {
 	  "needs a dump of the Root store: Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json > Root.json" },
 	{ NEED_OS_BUILD,
 	  "needs snapshot.json build" },
+	{ NEED_CA_STORE,
+	  "needs a dump of the Intermediate Certification Authorities store: "
+	  "Get-ChildItem Cert:\\LocalMachine\\CA | ConvertTo-Json > CA.json" },
 };
 
 static int has_need(const struct model *m, unsigned need)
@@ -52,6 +55,8 @@ static int has_need(const struct model *m, unsigned need)
 		return model_find_store(m, "Root") != NULL;
 	case NEED_OS_BUILD:
 		return model_os_build(m) != 0;
+	case NEED_CA_STORE:
+		return model_find_store(m, "CA") != NULL;
 	}
 	BUG("unknown rule need");
 }

@@ -214,6 +214,23 @@ static const char *common_name(struct arena *a, const X509_NAME *name)
 	return cn;
 }
 
+static const char *hex_of(struct arena *a, const ASN1_OCTET_STRING *o)
+{
+	if (!o || ASN1_STRING_length(o) <= 0)
+		return NULL;
+	size_t n = (size_t)ASN1_STRING_length(o);
+	char *s = arena_alloc(a, 2 * n + 1);
+	hex_encode(ASN1_STRING_get0_data(o), n, s);
+	return s;
+}
+
+/* The key identifiers that tie a certificate to its issuer (RFC 5280 4.2.1.1-2). */
+static void read_key_ids(struct arena *a, X509 *x, struct x509_facts *out)
+{
+	out->ski = hex_of(a, X509_get0_subject_key_id(x));
+	out->aki = hex_of(a, X509_get0_authority_key_id(x));
+}
+
 static const char *key_type_name(int id)
 {
 	switch (id) {
@@ -286,6 +303,13 @@ int x509_decode(struct arena *a, const unsigned char *der, size_t len,
 		out->subject_der_len = (size_t)dl;
 	}
 	OPENSSL_free(d);
+	d = NULL;
+	dl = i2d_X509_NAME(iss, &d);
+	if (dl > 0) {
+		out->issuer_der = arena_memdup(a, d, (size_t)dl);
+		out->issuer_der_len = (size_t)dl;
+	}
+	OPENSSL_free(d);
 
 	out->has_not_before = asn1_time(X509_get0_notBefore(x), &out->not_before);
 	out->has_not_after = asn1_time(X509_get0_notAfter(x), &out->not_after);
@@ -293,6 +317,7 @@ int x509_decode(struct arena *a, const unsigned char *der, size_t len,
 	read_ekus(a, x, out);
 	read_dns_names(a, x, out);
 	out->common_name = common_name(a, subj);
+	read_key_ids(a, x, out);
 
 	EVP_PKEY *k = X509_get0_pubkey(x);
 	if (k) {
@@ -300,6 +325,10 @@ int x509_decode(struct arena *a, const unsigned char *der, size_t len,
 		out->key_bits = EVP_PKEY_get_bits(k);
 	}
 	out->sig_alg = sig_alg_name(a, x);
+	int md_nid = NID_undef, pk_nid = NID_undef;
+	if (OBJ_find_sigid_algs(X509_get_signature_nid(x), &md_nid, &pk_nid) &&
+	    md_nid != NID_undef && OBJ_nid2sn(md_nid))
+		out->sig_hash = arena_strdup(a, OBJ_nid2sn(md_nid));
 
 	/* self-signed: the names match AND its own key verifies its signature */
 	if (X509_NAME_cmp(subj, iss) != 0) {
@@ -312,6 +341,16 @@ int x509_decode(struct arena *a, const unsigned char *der, size_t len,
 	ERR_clear_error();
 	X509_free(x);
 	return 0;
+}
+
+int x509_issued_by(const unsigned char *issuer_der, size_t issuer_der_len, const char *aki,
+		   const unsigned char *ca_subject_der, size_t ca_subject_der_len,
+		   const char *ca_ski)
+{
+	if (!issuer_der || !ca_subject_der || issuer_der_len != ca_subject_der_len ||
+	    memcmp(issuer_der, ca_subject_der, issuer_der_len))
+		return 0;
+	return !aki || !ca_ski || !strcmp(aki, ca_ski);
 }
 
 int x509_base64_decode(struct arena *a, const char *s, size_t n,

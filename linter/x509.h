@@ -29,9 +29,15 @@ struct x509_facts {
 	const char *common_name; /* the subject's last CN, or NULL */
 	const unsigned char *subject_der;   /* DER of the subject name */
 	size_t subject_der_len;
+	const unsigned char *issuer_der;    /* DER of the issuer name */
+	size_t issuer_der_len;
+	const char *ski;         /* subjectKeyIdentifier, lower-case hex; NULL without one */
+	const char *aki;         /* authorityKeyIdentifier keyIdentifier, lower-case hex; NULL without one */
 	const char *key_type;    /* "RSA", "EC", "Ed25519", ...; NULL when OpenSSL cannot read the key */
 	int key_bits;            /* 0 when unknown */
 	const char *sig_alg;     /* "sha256WithRSAEncryption", "ecdsa-with-SHA256", or a dotted OID */
+	const char *sig_hash;    /* the signature's digest as OpenSSL names it ("SHA256", "SHA1",
+				    "MD5"); NULL when the algorithm names none (RSA-PSS, Ed25519) or is unknown */
 	char sha1[41];           /* lower-case hex SHA-1 of the certificate's DER: the thumbprint */
 	size_t trailing;         /* bytes after the certificate in the input */
 };
@@ -44,6 +50,17 @@ struct x509_facts {
  */
 int x509_decode(struct arena *a, const unsigned char *der, size_t len,
 		struct x509_facts *out, const char **why);
+
+/*
+ * Whether a certificate issued by `issuer` could be issued by `ca`, the
+ * way CryptoAPI chains them: the DER names (issuer name of the one,
+ * subject name of the other) are equal, and, when the certificate has an
+ * authority key identifier and the CA a subject key identifier, those are
+ * equal too.  NULL key identifiers are not compared.  1 or 0.
+ */
+int x509_issued_by(const unsigned char *issuer_der, size_t issuer_der_len, const char *aki,
+		   const unsigned char *ca_subject_der, size_t ca_subject_der_len,
+		   const char *ca_ski);
 
 /*
  * Decodes Base64 text (white space between groups allowed, '='

@@ -1233,6 +1233,11 @@ static void test_needs_declared(void)
 		{ "SCL008", NEED_BINDINGS | NEED_CERTS, SEV_ERROR },
 		{ "SCL009", NEED_BINDINGS | NEED_CERTS, SEV_WARNING },
 		{ "SCL015", NEED_BINDINGS | NEED_CERTS, SEV_WARNING },
+		{ "SCL020", NEED_BINDINGS | NEED_CERTS, SEV_WARNING },
+		{ "SCL021", NEED_BINDINGS | NEED_CERTS | NEED_CA_STORE | NEED_ROOT_STORE, SEV_WARNING },
+		{ "SCL022", NEED_BINDINGS | NEED_CERTS, SEV_WARNING },
+		{ "SCL023", NEED_CERTS, SEV_NOTE },
+		{ "SCL024", 0, SEV_WARNING },
 	};
 	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++) {
 		const struct rule *r = rule_find(want[i].id);
