@@ -15,11 +15,8 @@ const struct bfield_info bfield_table[BF__COUNT] = {
 
 static const char *const input_kind_names[] = {
 	[INPUT_UNKNOWN] = "unknown",
-	[INPUT_NETSH] = "netsh",
-	[INPUT_REG] = "reg",
-	[INPUT_APPCONFIG] = "appconfig",
-	[INPUT_CERTJSON] = "certjson",
-	[INPUT_MANIFEST] = "manifest",
+#define INPUT(ID, stem, rank, steps) [INPUT_##ID] = #stem,
+#include "inputs.def"
 };
 
 const char *input_kind_name(enum input_kind kind)

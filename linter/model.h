@@ -19,13 +19,12 @@ struct diag_list;
  * m->arena and is freed by model_release() at once.
  */
 
+/* The kinds are listed in inputs.def. */
 enum input_kind {
 	INPUT_UNKNOWN = 0,
-	INPUT_NETSH,
-	INPUT_REG,
-	INPUT_APPCONFIG,
-	INPUT_CERTJSON,
-	INPUT_MANIFEST,
+#define INPUT(ID, stem, rank, steps) INPUT_##ID,
+#include "inputs.def"
+	INPUT_KINDS_NR           /* not a kind: how many there are, with INPUT_UNKNOWN */
 };
 
 /* "netsh", "reg", ... "unknown": the names the JSON report uses. */
