@@ -39,7 +39,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "model.h"
+#include "model_build.h"
 #include "netsh_labels.h"
 #include "parse.h"
 #include "util.h"

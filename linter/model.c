@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 #include "util.h"
 
 const struct bfield_info bfield_table[BF__COUNT] = {

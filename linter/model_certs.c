@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 #include "util.h"
 
 /* Windows' store names, and what PowerShell and people call them. */

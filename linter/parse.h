@@ -3,7 +3,7 @@
 
 #include "decode.h"
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 
 /*
  * The parsers.  Each reads one decoded input into the model and appends

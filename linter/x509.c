@@ -13,7 +13,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "model.h"
+#include "model_build.h"
 #include "timeutil.h"
 #include "x509.h"
 #include "util.h"
