@@ -159,20 +159,6 @@ int detect_manifest(const struct detect_window *w)
 	       detect_find_ci(s, n, "\"taken\"") && detect_find_ci(s, n, "\"host\"");
 }
 
-/* Whether s starts with '"' or a typographic double quote (what parse_reg reads as one). */
-static int starts_quote(const char *s, const char *end)
-{
-	static const char *const typographic[] = {
-		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\xB3",
-	};
-	if (s < end && *s == '"')
-		return 1;
-	for (size_t i = 0; i < sizeof(typographic) / sizeof(*typographic); i++)
-		if ((size_t)(end - s) >= 3 && !memcmp(s, typographic[i], 3))
-			return 1;
-	return 0;
-}
-
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -297,7 +283,7 @@ int detect_reg(const struct detect_window *w)
 		if (detect_starts_ci(s, eol, "[HKEY_") || detect_starts_ci(s, eol, "[HKLM") ||
 		    detect_starts_ci(s, eol, "[HKCU") || detect_starts_ci(s, eol, "[-HKEY_"))
 			reg_key = 1;
-		if ((starts_quote(s, eol) && memchr(s, '=', (size_t)(eol - s))) ||
+		if ((reg_quote_at(s, eol) && memchr(s, '=', (size_t)(eol - s))) ||
 		    detect_starts_ci(s, eol, "@="))
 			reg_value = 1;
 		line = eol + 1;

@@ -346,9 +346,7 @@ const char *binding_effective_store(const struct httpsys_binding *b)
 
 /* ---- registry ---- */
 
-static const struct {
-	const char *longname, *shortname;
-} reg_roots[] = {
+const struct reg_root reg_roots[REG_ROOTS_NR] = {
 	{ "HKEY_LOCAL_MACHINE", "HKLM" },
 	{ "HKEY_CURRENT_USER", "HKCU" },
 	{ "HKEY_CLASSES_ROOT", "HKCR" },
@@ -364,7 +362,7 @@ const char *reg_canonical_key(struct model *m, const char *key)
 	char *buf = arena_alloc(&m->arena, n + sizeof("CurrentControlSet"));
 	size_t o = 0, i = 0;
 
-	for (size_t r = 0; r < sizeof(reg_roots) / sizeof(*reg_roots); r++) {
+	for (size_t r = 0; r < REG_ROOTS_NR; r++) {
 		size_t ln = strlen(reg_roots[r].longname);
 		if (n >= ln && str_nieq(key, reg_roots[r].longname, ln) &&
 		    (n == ln || key[ln] == '\\')) {
@@ -484,16 +482,6 @@ const struct reg_value *model_schannel_get(const struct model *m,
 
 /* ---- value helpers ---- */
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 int hash_normalize(const char *s, char out[41])
 {
 	size_t n = 0;
@@ -503,7 +491,7 @@ int hash_normalize(const char *s, char out[41])
 			p++;
 		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8E) {
 			p += 3;         /* U+200E LEFT-TO-RIGHT MARK */
-		} else if (hexval(*p) >= 0 && n < 40) {
+		} else if (hex_digit(*p) >= 0 && n < 40) {
 			out[n++] = (char)tolower(*p++);
 		} else {
 			return -1;
@@ -525,7 +513,7 @@ int guid_normalize(const char *s, char out[39])
 		return -1;
 	out[0] = '{';
 	for (size_t i = 0; i < 36; i++) {
-		if (shape[i] == '-' ? s[i] != '-' : hexval((unsigned char)s[i]) < 0)
+		if (shape[i] == '-' ? s[i] != '-' : hex_digit((unsigned char)s[i]) < 0)
 			return -1;
 		out[1 + i] = (char)tolower((unsigned char)s[i]);
 	}

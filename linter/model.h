@@ -421,6 +421,15 @@ const struct cert *store_find_cert(const struct cert_store *s, const char *thumb
  */
 int cert_covers_host(const struct cert *c, const char *host);
 
+#define EKU_SERVER_AUTH "1.3.6.1.5.5.7.3.1"
+#define EKU_ANY_PURPOSE "2.5.29.37.0"      /* anyExtendedKeyUsage */
+
+/* The name Windows gives an EKU OID ("Server Authentication"), or NULL. */
+const char *eku_name(const char *oid);
+
+/* The OID of an EKU name eku_name() gives (ASCII case-insensitive), or NULL. */
+const char *eku_oid(const char *name);
+
 /* Whether the certificate allows Server Authentication (EKU 1.3.6.1.5.5.7.3.1, or no EKU extension); -1 unknown. */
 int cert_allows_server_auth(const struct cert *c);
 

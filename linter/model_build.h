@@ -76,6 +76,13 @@ void model_add_reg_key(struct model *m, const char *key, const struct srcloc *lo
  */
 void model_add_reg_value(struct model *m, const struct reg_value *v);
 
+/* The registry roots: HKEY_LOCAL_MACHINE and its abbreviation HKLM, ... */
+#define REG_ROOTS_NR 5
+struct reg_root {
+	const char *longname, *shortname;
+};
+extern const struct reg_root reg_roots[REG_ROOTS_NR];
+
 /*
  * The canonical form of a registry key path, in a buffer from the arena:
  * root abbreviated (HKEY_LOCAL_MACHINE -> HKLM, HKEY_CURRENT_USER -> HKCU,

@@ -67,6 +67,14 @@ struct detect_window {
 #define INPUT(ID, stem, rank, steps) int detect_##stem(const struct detect_window *w);
 #include "inputs.def"
 
+/*
+ * Bytes of a double quote at s (before e): 1 for '"', 3 for the
+ * typographic ones that take its place in pasted text (U+201C, U+201D,
+ * U+201E, U+2033), 0 for anything else.  What parse_reg reads as a quote,
+ * and so what its detector looks for.
+ */
+size_t reg_quote_at(const char *s, const char *e);
+
 /* Whether s starts with prefix, in any ASCII case: for the detectors. */
 int detect_starts_ci(const char *s, const char *end, const char *prefix);
 

@@ -114,3 +114,30 @@ const char *excerpt_more(const char *s)
 {
 	return strnlen(s, EXCERPT_MAX + 1) > EXCERPT_MAX ? "..." : "";
 }
+
+int hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+void mem_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->fp = open_memstream(&m->buf, &m->len);
+	if (!m->fp)
+		BUG("open_memstream failed");   /* only when out of memory */
+}
+
+char *mem_take(struct mem *m)
+{
+	if (fclose(m->fp))
+		BUG("open_memstream: cannot close");
+	return m->buf;
+}
