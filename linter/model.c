@@ -49,6 +49,7 @@ void model_init(struct model *m)
 	m->sites_tail = &m->sites;
 	m->locations_tail = &m->locations;
 	m->stores_tail = &m->stores;
+	m->suites_tail = &m->suites;
 	strmap_init(&m->site_by_name);
 	strmap_init(&m->store_by_name);
 	strmap_init(&m->rule_params);
@@ -558,4 +559,19 @@ void model_set_rule_param(struct model *m, const char *rule_id, const char *name
 	long *v = arena_alloc(&m->arena, sizeof(*v));
 	*v = value;
 	strmap_put(&m->rule_params, arena_strfmt(&m->arena, "%s.%s", rule_id, name), v);
+}
+
+void model_add_cipher_suite(struct model *m, const struct cipher_suite *cs)
+{
+	struct cipher_suite *n = arena_alloc(&m->arena, sizeof(*n));
+	*n = *cs;
+	n->name = arena_strdup(&m->arena, cs->name);
+	n->cipher = cs->cipher ? arena_strdup(&m->arena, cs->cipher) : NULL;
+	n->exchange = cs->exchange ? arena_strdup(&m->arena, cs->exchange) : NULL;
+	n->hash = cs->hash ? arena_strdup(&m->arena, cs->hash) : NULL;
+	n->loc.path = cs->loc.path ? arena_strdup(&m->arena, cs->loc.path) : NULL;
+	n->next = NULL;
+	*m->suites_tail = n;
+	m->suites_tail = &n->next;
+	m->nr_suites++;
 }

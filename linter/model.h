@@ -335,6 +335,18 @@ struct host_manifest {
 	struct srcloc stores_loc; /* the "stores" member */
 };
 
+/* ---- cipher suites (Get-TlsCipherSuite | ConvertTo-Json) -------------- */
+
+struct cipher_suite {
+	const char *name;        /* "TLS_RSA_WITH_RC4_128_SHA", as written */
+	long number;             /* its CipherSuite number (0x0005 as 5), -1 when not given */
+	const char *cipher;      /* "RC4", "3DES", "AES", ...; NULL when not given */
+	const char *exchange;    /* "RSA", "ECDH", ...; NULL when not given */
+	const char *hash;        /* "SHA1", "" (AEAD), ...; NULL when not given */
+	struct srcloc loc;       /* its "Name" member's line; path its JSON Pointer */
+	struct cipher_suite *next;  /* the next suite, in the server's priority order */
+};
+
 /* ---- the snapshot --------------------------------------------------- */
 
 struct host_info {
@@ -375,6 +387,10 @@ struct model {
 	unsigned origins;                   /* enum origin bits: a netsh file was read, or a registry
 					       export holding HTTP\Parameters (set by the parsers even
 					       when they find no binding) */
+	struct cipher_suite *suites, **suites_tail;   /* Get-TlsCipherSuite's list, in order */
+	size_t nr_suites;
+	int suites_read;                    /* a cipher suite dump was read (even an empty one) */
+	struct srcloc suites_loc;           /* that dump */
 	unsigned kinds_read;                /* 1 << enum input_kind of every input read */
 	struct strmap rule_params;          /* "SCL007.days" -> long, from the configuration */
 };

@@ -154,6 +154,9 @@ void model_finish(struct model *m);
 /* The client-certificate part of model_finish(), after the join (model_client_certs.c). */
 void model_compute_client_certs(struct model *m);
 
+/* Appends a copy of *cs (strings copied) to the cipher suites; next is set here. */
+void model_add_cipher_suite(struct model *m, const struct cipher_suite *cs);
+
 /* ---- value helpers shared by the parsers ------------------------------ */
 
 /*
