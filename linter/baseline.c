@@ -135,12 +135,6 @@ static uint32_t line_of(json_t *v)
 	return n >= 1 && n <= (json_int_t)UINT32_MAX ? (uint32_t)n : UINT32_MAX;
 }
 
-static int hexdigit(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* A SARIF artifact URI back to the path the report was made from: %XX decoded, file:// dropped. */
 static const char *uri_to_path(struct arena *a, json_t *v)
 {
@@ -152,7 +146,7 @@ static const char *uri_to_path(struct arena *a, json_t *v)
 	char *p = arena_strdup(a, u), *o = p;
 	for (const char *s = u; *s; s++) {
 		int hi, lo;
-		if (*s == '%' && (hi = hexdigit(s[1])) >= 0 && (lo = hexdigit(s[2])) >= 0) {
+		if (*s == '%' && (hi = hex_digit(s[1])) >= 0 && (lo = hex_digit(s[2])) >= 0) {
 			*o++ = (char)(hi << 4 | lo);
 			s += 2;
 		} else {

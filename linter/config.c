@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "model_build.h"
 #include "decode.h"
 #include "readfile.h"
 #include "rule.h"

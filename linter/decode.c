@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "strbuf.h"
 #include "util.h"
 
 /* Windows-1252 0x80..0x9F; the five undefined bytes map to U+FFFD. */
@@ -18,8 +19,7 @@ static const uint16_t cp1252_high[32] = {
  * problem needs the line, and at the end.
  */
 struct sink {
-	char *buf;
-	size_t len, alloc;
+	struct strbuf sb;        /* the fast paths store past sb.len and set it themselves */
 	size_t counted;          /* buf[0..counted) holds line - 1 '\n's */
 	uint32_t line;
 	int pending_cr;
@@ -28,14 +28,14 @@ struct sink {
 
 static uint32_t current_line(struct sink *s)
 {
-	if (!s->buf)
+	if (!s->sb.alloc)
 		return s->line;
-	const char *p = s->buf + s->counted, *end = s->buf + s->len;
+	const char *p = s->sb.buf + s->counted, *end = s->sb.buf + s->sb.len;
 	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
 		s->line++;
 		p++;
 	}
-	s->counted = s->len;
+	s->counted = s->sb.len;
 	return s->line;
 }
 
@@ -57,8 +57,8 @@ static void problem(struct sink *s, const char *message)
 
 static void put_byte(struct sink *s, char c)
 {
-	ALLOC_GROW(s->buf, s->len + 2, s->alloc);
-	s->buf[s->len++] = c;
+	strbuf_grow(&s->sb, 1);
+	s->sb.buf[s->sb.len++] = c;
 }
 
 /*
@@ -70,7 +70,7 @@ static void put_byte(struct sink *s, char c)
  */
 static void reserve(struct sink *s, size_t want)
 {
-	ALLOC_GROW(s->buf, s->len + want + 1, s->alloc);
+	strbuf_grow(&s->sb, want);
 }
 
 /* A byte the fast paths copy as it is: ASCII other than NUL and CR. */
@@ -200,8 +200,8 @@ static void decode_utf8(struct sink *s, const unsigned char *p, size_t n)
 	for (size_t i = 0; i < n;) {
 		if (!s->pending_cr) {
 			size_t run = plain_run(p + i, n - i);
-			memcpy(s->buf + s->len, p + i, run);
-			s->len += run;
+			memcpy(s->sb.buf + s->sb.len, p + i, run);
+			s->sb.len += run;
 			i += run;
 			if (i == n)
 				break;
@@ -235,7 +235,7 @@ static void decode_utf16(struct sink *s, const unsigned char *p, size_t n, int b
 	for (i = 0; i + 1 < n; i += 2) {
 		uint32_t u = be ? (uint32_t)(p[i] << 8 | p[i + 1]) : (uint32_t)(p[i + 1] << 8 | p[i]);
 		if (plain_ascii(u) && !s->pending_cr) {
-			s->buf[s->len++] = (char)u;
+			s->sb.buf[s->sb.len++] = (char)u;
 			continue;
 		}
 		reserve(s, (n - i) / 2 + 4);
@@ -291,7 +291,7 @@ static int looks_utf16(const unsigned char *p, size_t n, int *be)
 void text_decode(const unsigned char *in, size_t len, struct text *out,
 		 struct decode_result *res)
 {
-	struct sink s = { NULL, 0, 0, 0, 1, 0, res };
+	struct sink s = { STRBUF_INIT, 0, 1, 0, res };
 	int be;
 
 	memset(res, 0, sizeof(*res));
@@ -314,12 +314,10 @@ void text_decode(const unsigned char *in, size_t len, struct text *out,
 		out->encoding = "windows-1252";
 		decode_cp1252(&s, in, len);
 	}
-	ALLOC_GROW(s.buf, s.len + 1, s.alloc);
-	s.buf[s.len] = '\0';
-	out->buf = s.buf;
-	out->len = s.len;
+	strbuf_setlen(&s.sb, s.sb.len);
 	/* a final line without a line end still counts */
-	out->lines = s.len ? current_line(&s) - (s.buf[s.len - 1] == '\n') : 0;
+	out->lines = s.sb.len ? current_line(&s) - (s.sb.buf[s.sb.len - 1] == '\n') : 0;
+	out->buf = strbuf_detach(&s.sb, &out->len);
 }
 
 void text_release(struct text *t)

@@ -1,7 +1,10 @@
 /*
  * Input kind detection, from content only (DESIGN.md "Inputs").  The
  * first 64 KiB are enough for every kind: each shows its signature near
- * the top.
+ * the top.  Each kind of inputs.def has a detector, detect_<stem>(),
+ * asked in the order of its rank; these are the older kinds', in rank
+ * order (appconfig first: XML may quote anything; netsh before the .reg
+ * snippet without a header, as a netsh record may hold "name"= text):
  *
  *   reg        first non-blank line "Windows Registry Editor Version 5.00"
  *              or "REGEDIT4"; or, for snippets copied from documentation,
@@ -36,12 +39,10 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "model.h"
+#include "model_build.h"
 #include "netsh_labels.h"
 #include "parse.h"
 #include "util.h"
-
-#define DETECT_WINDOW (64 * 1024)
 
 static const char *skip_blank(const char *s, const char *end)
 {
@@ -55,7 +56,7 @@ static const char *skip_blank(const char *s, const char *end)
 	return s;
 }
 
-static int starts_ci(const char *s, const char *end, const char *prefix)
+int detect_starts_ci(const char *s, const char *end, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	return (size_t)(end - s) >= n && str_nieq(s, prefix, n);
@@ -119,7 +120,7 @@ static int netsh_record_shape(const char *line, const char *eol, const char *end
 	return 0;
 }
 
-static const char *memmem_ci(const char *hay, size_t n, const char *needle)
+const char *detect_find_ci(const char *hay, size_t n, const char *needle)
 {
 	size_t k = strlen(needle);
 	for (size_t i = 0; i + k <= n; i++)
@@ -128,30 +129,34 @@ static const char *memmem_ci(const char *hay, size_t n, const char *needle)
 	return NULL;
 }
 
-static enum input_kind detect_json(const char *s, size_t n)
+/* The JSON kinds: the text's first non-blank character opens an object or array. */
+static int json_window(const struct detect_window *w, const char **s, size_t *n)
 {
-	if (memmem_ci(s, n, "\"Thumbprint\""))
-		return INPUT_CERTJSON;
-	/* the documented wrapper, also when the store is empty */
-	if (s[0] == '{' && memmem_ci(s, n, "\"certificates\"") && memmem_ci(s, n, "\"store\""))
-		return INPUT_CERTJSON;
-	if (s[0] == '{' && memmem_ci(s, n, "\"taken\"") && memmem_ci(s, n, "\"host\""))
-		return INPUT_MANIFEST;
-	return INPUT_UNKNOWN;
+	if (!w->first || (*w->first != '{' && *w->first != '['))
+		return 0;
+	*s = w->first;
+	*n = (size_t)(w->end - w->first);
+	return 1;
 }
 
-/* Whether s starts with '"' or a typographic double quote (what parse_reg reads as one). */
-static int starts_quote(const char *s, const char *end)
+int detect_certjson(const struct detect_window *w)
 {
-	static const char *const typographic[] = {
-		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\xB3",
-	};
-	if (s < end && *s == '"')
+	const char *s;
+	size_t n;
+	if (!json_window(w, &s, &n))
+		return 0;
+	if (detect_find_ci(s, n, "\"Thumbprint\""))
 		return 1;
-	for (size_t i = 0; i < sizeof(typographic) / sizeof(*typographic); i++)
-		if ((size_t)(end - s) >= 3 && !memcmp(s, typographic[i], 3))
-			return 1;
-	return 0;
+	/* the documented wrapper, also when the store is empty */
+	return s[0] == '{' && detect_find_ci(s, n, "\"certificates\"") && detect_find_ci(s, n, "\"store\"");
+}
+
+int detect_manifest(const struct detect_window *w)
+{
+	const char *s;
+	size_t n;
+	return json_window(w, &s, &n) && s[0] == '{' &&
+	       detect_find_ci(s, n, "\"taken\"") && detect_find_ci(s, n, "\"host\"");
 }
 
 static int is_space(char c)
@@ -232,41 +237,95 @@ static int xml_is_appconfig(const char *s, const char *end)
 	return 0;
 }
 
-enum input_kind detect_kind(const struct text *t)
+/* Whether the first non-blank line is a .reg header. */
+static int reg_header_first(const struct detect_window *w)
 {
-	size_t n = t->len < DETECT_WINDOW ? t->len : DETECT_WINDOW;
-	const char *buf = t->buf, *end = buf + n;
-	const char *first = NULL;
+	if (!w->first)
+		return 0;
+	const char *eol = memchr(w->first, '\n', (size_t)(w->end - w->first));
+	if (!eol)
+		eol = w->end;
+	return detect_starts_ci(w->first, eol, "Windows Registry Editor Version 5.00") ||
+	       detect_starts_ci(w->first, eol, "REGEDIT4");
+}
+
+/*
+ * A netsh line anywhere in the window, unless the text starts as a .reg
+ * export (whose values may read like netsh lines).
+ */
+int detect_netsh(const struct detect_window *w)
+{
+	if (reg_header_first(w))
+		return 0;
+	for (const char *line = w->buf; line < w->end;) {
+		const char *eol = memchr(line, '\n', (size_t)(w->end - line));
+		if (!eol)
+			eol = w->end;
+		if (netsh_known_line(skip_blank(line, eol), eol) || netsh_record_shape(line, eol, w->end))
+			return 1;
+		line = eol + 1;
+	}
+	return 0;
+}
+
+/* Asked after detect_netsh(): a header, or a key line and a value line. */
+int detect_reg(const struct detect_window *w)
+{
 	int reg_key = 0, reg_value = 0;
 
-	if (xml_is_appconfig(buf, end))
-		return INPUT_APPCONFIG;
-	for (const char *line = buf; line < end;) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line));
+	if (reg_header_first(w))
+		return 1;
+	for (const char *line = w->buf; line < w->end && !(reg_key && reg_value);) {
+		const char *eol = memchr(line, '\n', (size_t)(w->end - line));
 		if (!eol)
-			eol = end;
+			eol = w->end;
 		const char *s = skip_blank(line, eol);
-		if (s < eol && !first)
-			first = s;
-		if (netsh_known_line(s, eol) || netsh_record_shape(line, eol, end))
-			return INPUT_NETSH;
-		if (s == first && (starts_ci(s, eol, "Windows Registry Editor Version 5.00") ||
-				   starts_ci(s, eol, "REGEDIT4")))
-			return INPUT_REG;
-		if (starts_ci(s, eol, "[HKEY_") || starts_ci(s, eol, "[HKLM") ||
-		    starts_ci(s, eol, "[HKCU") || starts_ci(s, eol, "[-HKEY_"))
+		if (detect_starts_ci(s, eol, "[HKEY_") || detect_starts_ci(s, eol, "[HKLM") ||
+		    detect_starts_ci(s, eol, "[HKCU") || detect_starts_ci(s, eol, "[-HKEY_"))
 			reg_key = 1;
-		if ((starts_quote(s, eol) && memchr(s, '=', (size_t)(eol - s))) ||
-		    starts_ci(s, eol, "@="))
+		if ((reg_quote_at(s, eol) && memchr(s, '=', (size_t)(eol - s))) ||
+		    detect_starts_ci(s, eol, "@="))
 			reg_value = 1;
 		line = eol + 1;
 	}
-	if (reg_key && reg_value)
-		return INPUT_REG;
-	if (!first)
-		return INPUT_UNKNOWN;
-	if (*first == '{' || *first == '[')
-		return detect_json(first, (size_t)(end - first));
+	return reg_key && reg_value;
+}
+
+int detect_appconfig(const struct detect_window *w)
+{
+	return xml_is_appconfig(w->buf, w->end);
+}
+
+/* The detectors of inputs.def, by rank. */
+static const struct detector {
+	enum input_kind kind;
+	int rank;
+	int (*detect)(const struct detect_window *w);
+} detectors[] = {
+#define INPUT(ID, stem, rank, steps) { INPUT_##ID, rank, detect_##stem },
+#include "inputs.def"
+};
+
+enum input_kind detect_kind(const struct text *t)
+{
+	size_t n = t->len < DETECT_WINDOW ? t->len : DETECT_WINDOW;
+	struct detect_window w = { t->buf, t->buf + n, NULL };
+	const size_t nr = sizeof(detectors) / sizeof(*detectors);
+
+	for (const char *line = w.buf; line < w.end && !w.first;) {
+		const char *eol = memchr(line, '\n', (size_t)(w.end - line));
+		if (!eol)
+			eol = w.end;
+		const char *s = skip_blank(line, eol);
+		if (s < eol)
+			w.first = s;
+		line = eol + 1;
+	}
+	/* a handful of kinds: ranks are looked up, not sorted */
+	for (int rank = 1; rank <= (int)nr; rank++)
+		for (size_t i = 0; i < nr; i++)
+			if (detectors[i].rank == rank && detectors[i].detect(&w))
+				return detectors[i].kind;
 	return INPUT_UNKNOWN;
 }
 

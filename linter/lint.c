@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "lint.h"
+#include "model_build.h"
 #include "runner.h"
 #include "strmap.h"
 #include "timeutil.h"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 #include "util.h"
 
 const struct bfield_info bfield_table[BF__COUNT] = {
@@ -15,11 +15,8 @@ const struct bfield_info bfield_table[BF__COUNT] = {
 
 static const char *const input_kind_names[] = {
 	[INPUT_UNKNOWN] = "unknown",
-	[INPUT_NETSH] = "netsh",
-	[INPUT_REG] = "reg",
-	[INPUT_APPCONFIG] = "appconfig",
-	[INPUT_CERTJSON] = "certjson",
-	[INPUT_MANIFEST] = "manifest",
+#define INPUT(ID, stem, rank, steps) [INPUT_##ID] = #stem,
+#include "inputs.def"
 };
 
 const char *input_kind_name(enum input_kind kind)
@@ -52,6 +49,7 @@ void model_init(struct model *m)
 	m->sites_tail = &m->sites;
 	m->locations_tail = &m->locations;
 	m->stores_tail = &m->stores;
+	m->suites_tail = &m->suites;
 	strmap_init(&m->site_by_name);
 	strmap_init(&m->store_by_name);
 	strmap_init(&m->rule_params);
@@ -349,9 +347,7 @@ const char *binding_effective_store(const struct httpsys_binding *b)
 
 /* ---- registry ---- */
 
-static const struct {
-	const char *longname, *shortname;
-} reg_roots[] = {
+const struct reg_root reg_roots[REG_ROOTS_NR] = {
 	{ "HKEY_LOCAL_MACHINE", "HKLM" },
 	{ "HKEY_CURRENT_USER", "HKCU" },
 	{ "HKEY_CLASSES_ROOT", "HKCR" },
@@ -367,7 +363,7 @@ const char *reg_canonical_key(struct model *m, const char *key)
 	char *buf = arena_alloc(&m->arena, n + sizeof("CurrentControlSet"));
 	size_t o = 0, i = 0;
 
-	for (size_t r = 0; r < sizeof(reg_roots) / sizeof(*reg_roots); r++) {
+	for (size_t r = 0; r < REG_ROOTS_NR; r++) {
 		size_t ln = strlen(reg_roots[r].longname);
 		if (n >= ln && str_nieq(key, reg_roots[r].longname, ln) &&
 		    (n == ln || key[ln] == '\\')) {
@@ -487,16 +483,6 @@ const struct reg_value *model_schannel_get(const struct model *m,
 
 /* ---- value helpers ---- */
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 int hash_normalize(const char *s, char out[41])
 {
 	size_t n = 0;
@@ -506,7 +492,7 @@ int hash_normalize(const char *s, char out[41])
 			p++;
 		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8E) {
 			p += 3;         /* U+200E LEFT-TO-RIGHT MARK */
-		} else if (hexval(*p) >= 0 && n < 40) {
+		} else if (hex_digit(*p) >= 0 && n < 40) {
 			out[n++] = (char)tolower(*p++);
 		} else {
 			return -1;
@@ -528,23 +514,13 @@ int guid_normalize(const char *s, char out[39])
 		return -1;
 	out[0] = '{';
 	for (size_t i = 0; i < 36; i++) {
-		if (shape[i] == '-' ? s[i] != '-' : hexval((unsigned char)s[i]) < 0)
+		if (shape[i] == '-' ? s[i] != '-' : hex_digit((unsigned char)s[i]) < 0)
 			return -1;
 		out[1 + i] = (char)tolower((unsigned char)s[i]);
 	}
 	out[37] = '}';
 	out[38] = '\0';
 	return 0;
-}
-
-void hex_encode(const unsigned char *b, size_t n, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = digits[b[i] >> 4];
-		out[2 * i + 1] = digits[b[i] & 15];
-	}
-	out[2 * n] = '\0';
 }
 
 void guid_from_bytes(const unsigned char b[16], char out[39])
@@ -573,4 +549,19 @@ void model_set_rule_param(struct model *m, const char *rule_id, const char *name
 	long *v = arena_alloc(&m->arena, sizeof(*v));
 	*v = value;
 	strmap_put(&m->rule_params, arena_strfmt(&m->arena, "%s.%s", rule_id, name), v);
+}
+
+void model_add_cipher_suite(struct model *m, const struct cipher_suite *cs)
+{
+	struct cipher_suite *n = arena_alloc(&m->arena, sizeof(*n));
+	*n = *cs;
+	n->name = arena_strdup(&m->arena, cs->name);
+	n->cipher = cs->cipher ? arena_strdup(&m->arena, cs->cipher) : NULL;
+	n->exchange = cs->exchange ? arena_strdup(&m->arena, cs->exchange) : NULL;
+	n->hash = cs->hash ? arena_strdup(&m->arena, cs->hash) : NULL;
+	n->loc.path = cs->loc.path ? arena_strdup(&m->arena, cs->loc.path) : NULL;
+	n->next = NULL;
+	*m->suites_tail = n;
+	m->suites_tail = &n->next;
+	m->nr_suites++;
 }

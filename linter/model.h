@@ -13,19 +13,19 @@ struct diag_list;
 
 /*
  * The snapshot model: everything the parsers read from one server's
- * exports, joined, with the source location of every element.  Parsers
- * fill it through the model_add_* / *_set functions below; rules read it
- * through rule.h and never change it.  Every node and string lives in
+ * exports, joined, with the source location of every element.  This
+ * header is what rules (through rule.h) and reporters see: the model and
+ * its const lookups.  Parsers fill it through model_build.h, which rules
+ * cannot include (tests/check-headers.sh); rules never change it.  Every node and string lives in
  * m->arena and is freed by model_release() at once.
  */
 
+/* The kinds are listed in inputs.def. */
 enum input_kind {
 	INPUT_UNKNOWN = 0,
-	INPUT_NETSH,
-	INPUT_REG,
-	INPUT_APPCONFIG,
-	INPUT_CERTJSON,
-	INPUT_MANIFEST,
+#define INPUT(ID, stem, rank, steps) INPUT_##ID,
+#include "inputs.def"
+	INPUT_KINDS_NR           /* not a kind: how many there are, with INPUT_UNKNOWN */
 };
 
 /* "netsh", "reg", ... "unknown": the names the JSON report uses. */
@@ -340,6 +340,18 @@ struct host_manifest {
 	struct srcloc stores_loc; /* the "stores" member */
 };
 
+/* ---- cipher suites (Get-TlsCipherSuite | ConvertTo-Json) -------------- */
+
+struct cipher_suite {
+	const char *name;        /* "TLS_RSA_WITH_RC4_128_SHA", as written */
+	long number;             /* its CipherSuite number (0x0005 as 5), -1 when not given */
+	const char *cipher;      /* "RC4", "3DES", "AES", ...; NULL when not given */
+	const char *exchange;    /* "RSA", "ECDH", ...; NULL when not given */
+	const char *hash;        /* "SHA1", "" (AEAD), ...; NULL when not given */
+	struct srcloc loc;       /* its "Name" member's line; path its JSON Pointer */
+	struct cipher_suite *next;  /* the next suite, in the server's priority order */
+};
+
 /* ---- the snapshot --------------------------------------------------- */
 
 struct host_info {
@@ -380,146 +392,15 @@ struct model {
 	unsigned origins;                   /* enum origin bits: a netsh file was read, or a registry
 					       export holding HTTP\Parameters (set by the parsers even
 					       when they find no binding) */
+	struct cipher_suite *suites, **suites_tail;   /* Get-TlsCipherSuite's list, in order */
+	size_t nr_suites;
+	int suites_read;                    /* a cipher suite dump was read (even an empty one) */
+	struct srcloc suites_loc;           /* that dump */
 	unsigned kinds_read;                /* 1 << enum input_kind of every input read */
 	struct strmap rule_params;          /* "SCL007.days" -> long, from the configuration */
 };
 
 #define MODEL_INIT_NOW_UNSET INT64_MIN
-
-void model_init(struct model *m);
-void model_release(struct model *m);
-
-/* Interns a file name in the arena: the same path returns the same pointer. */
-const char *model_intern_file(struct model *m, const char *path);
-
-/* Appends an entry to the file table; the returned pointer is valid until the next call. */
-struct input_file *model_add_input(struct model *m, const char *path, enum input_kind kind);
-
-/* ---- filling the model (parsers) ------------------------------------ */
-
-/*
- * Starts what one source says of the binding at `endpoint`, written as
- * netsh writes it ("0.0.0.0:443", "[::]:443", "host:443", or "443" for
- * a CCS binding; the registry key names use the same forms, and a CCS
- * key may also be "0.0.0.0:443").  Returns the view to fill, owned by
- * the model.
- *
- * A malformed endpoint gives an input error (id `diag_id`, at loc) and
- * NULL: the caller skips the record.  When the same source already
- * described this endpoint, a warning names the first record, and a
- * detached view is returned so the caller can go on parsing; only the
- * first record counts.
- */
-struct binding_view *model_add_binding_view(struct model *m,
-					    enum endpoint_kind kind,
-					    const char *endpoint,
-					    enum origin origin,
-					    const struct srcloc *loc,
-					    struct diag_list *diags,
-					    const char *diag_id);
-
-/*
- * Records one field of a view.  text and str are copied into the arena
- * (either may be NULL).  A later call for the same field replaces it.
- */
-void binding_view_set(struct model *m, struct binding_view *v,
-		      enum bfield_id id, const struct srcloc *loc,
-		      const char *text, const char *str, uint32_t num, int valid);
-
-/* Keeps a label the field table does not know (copied into the arena). */
-void binding_view_add_extra(struct model *m, struct binding_view *v,
-			    const char *label, const char *value,
-			    const struct srcloc *loc);
-
-/* The field whose netsh label is `label` (ASCII case-insensitive), or -1. */
-int bfield_by_label(const char *label);
-
-/* The field whose registry value name is `name` (case-insensitive), or -1. */
-int bfield_by_regname(const char *name);
-
-/*
- * Records that a registry key was seen (its [key] line).  key must be
- * canonical (see reg_canonical_key()).  The first location is kept.
- */
-void model_add_reg_key(struct model *m, const char *key, const struct srcloc *loc);
-
-/*
- * Records a registry value; the model copies v (and every string and
- * byte it points to) into its arena.  A later value with the same key and
- * name replaces the earlier one in lookups.
- */
-void model_add_reg_value(struct model *m, const struct reg_value *v);
-
-/*
- * The canonical form of a registry key path, in a buffer from the arena:
- * root abbreviated (HKEY_LOCAL_MACHINE -> HKLM, HKEY_CURRENT_USER -> HKCU,
- * HKEY_CLASSES_ROOT -> HKCR, HKEY_USERS -> HKU, HKEY_CURRENT_CONFIG ->
- * HKCC), "ControlSet001".."ControlSet999" -> "CurrentControlSet", no
- * trailing backslash; case is kept.
- */
-const char *reg_canonical_key(struct model *m, const char *key);
-
-/* ---- IIS and certificate stores (parsers) ----------------------------- */
-
-/*
- * Adds a site; name and id are copied.  A second site with the same name
- * (case-insensitive) is an input error at loc and returns NULL.
- */
-struct iis_site *model_add_site(struct model *m, const char *name, const char *id,
-				const struct srcloc *loc, struct diag_list *diags,
-				const char *diag_id);
-
-/* Appends a copy of *b (strings copied) to site s; returns it. */
-struct iis_binding *model_add_iis_binding(struct model *m, struct iis_site *s,
-					  const struct iis_binding *b);
-
-/*
- * Records an <access sslFlags> that applies at `path`: "" for the global
- * one, else the <location path> as written ("Site", "Site/app").
- */
-void model_add_access(struct model *m, const char *path, const struct iis_access *a);
-
-/*
- * The store with this name, created on first use; names are
- * canonicalised (store_canonical_name()).  loc is where it is first named.
- */
-struct cert_store *model_cert_store(struct model *m, const char *name,
-				    const struct srcloc *loc);
-
-/*
- * Adds a copy of *c (strings, EKU list and DER copied) to store s.  A
- * thumbprint already in the store gives a warning and is not added;
- * returns the stored certificate, or NULL for such a duplicate.
- */
-struct cert *model_add_cert(struct model *m, struct cert_store *s, const struct cert *c,
-			    struct diag_list *diags, const char *diag_id);
-
-/* "My" for "MY"/"my"/"Personal", "Root", "CA", "WebHosting"...: the canonical spelling, static or interned. */
-const char *store_canonical_name(struct model *m, const char *name);
-
-/*
- * The store a dump's file name names: the base name without its last
- * extension, or the part of it after its last '-' or '_'
- * ("exports/LocalMachine-Root.json" -> "Root").  Returns a pointer into
- * path and the length in *len (0 when the name holds nothing).
- */
-const char *store_name_in_path(const char *path, size_t *len);
-
-/* Whether name (len bytes) is a Windows store name or alias store_canonical_name() knows. */
-int store_name_known(const char *name, size_t len);
-
-/*
- * After every input is parsed: computes each site's effective <access>
- * (global, then <location path="Site">, then "Site/app" for its apps),
- * joins every IIS https binding to the HTTP.sys binding it uses
- * (iis_binding.httpsys, httpsys_binding.users), and computes client
- * certificate use (httpsys_binding.client_certs, model.client_certs).
- * Call once.
- */
-void model_finish(struct model *m);
-
-/* The client-certificate part of model_finish(), after the join (model_client_certs.c). */
-void model_compute_client_certs(struct model *m);
 
 /* ---- IIS and certificate stores (rules) -------------------------------- */
 
@@ -569,6 +450,15 @@ int cert_covers_host(const struct cert *c, const char *host);
  */
 int cert_issued_by(const struct cert *c, const struct cert *ca);
 
+#define EKU_SERVER_AUTH "1.3.6.1.5.5.7.3.1"
+#define EKU_ANY_PURPOSE "2.5.29.37.0"      /* anyExtendedKeyUsage */
+
+/* The name Windows gives an EKU OID ("Server Authentication"), or NULL. */
+const char *eku_name(const char *oid);
+
+/* The OID of an EKU name eku_name() gives (ASCII case-insensitive), or NULL. */
+const char *eku_oid(const char *name);
+
 /* Whether the certificate allows Server Authentication (EKU 1.3.6.1.5.5.7.3.1, or no EKU extension); -1 unknown. */
 int cert_allows_server_auth(const struct cert *c);
 
@@ -605,30 +495,11 @@ const struct reg_key *model_reg_key(const struct model *m, const char *key);
 const struct reg_value *model_schannel_get(const struct model *m,
 					   const char *subkey, const char *name);
 
-/* ---- value helpers shared by the parsers ------------------------------ */
-
-/*
- * Normalises a certificate hash: 40 hex digits, any case, spaces and the
- * U+200E mark allowed between them.  Writes 40 lower-case digits and a
- * NUL to out; returns 0, or -1 when s is not a hash.
- */
-int hash_normalize(const char *s, char out[41]);
-
-/* Normalises "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" (braces optional); 0 or -1. */
-int guid_normalize(const char *s, char out[39]);
-
-/* Formats a GUID from its 16-byte memory layout (first three fields little-endian). */
-void guid_from_bytes(const unsigned char b[16], char out[39]);
-
-/* Lower-case hex of n bytes into out (2n + 1 bytes). */
-void hex_encode(const unsigned char *b, size_t n, char *out);
-
 /*
  * A rule's configured parameter (e.g. SCL007's "days"), or dflt when the
  * configuration does not set it.
  */
 long model_rule_param(const struct model *m, const char *rule_id, const char *name, long dflt);
-void model_set_rule_param(struct model *m, const char *rule_id, const char *name, long value);
 
 /* ---- debugging and tests -------------------------------------------- */
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 #include "util.h"
 #include "x509.h"
 
@@ -193,8 +193,7 @@ int cert_allows_server_auth(const struct cert *c)
 	if (!c->nr_ekus)
 		return 1;
 	for (size_t i = 0; i < c->nr_ekus; i++)
-		if (!strcmp(c->ekus[i], "1.3.6.1.5.5.7.3.1") ||
-		    !strcmp(c->ekus[i], "2.5.29.37.0"))     /* anyExtendedKeyUsage */
+		if (!strcmp(c->ekus[i], EKU_SERVER_AUTH) || !strcmp(c->ekus[i], EKU_ANY_PURPOSE))
 			return 1;
 	return 0;
 }
@@ -205,4 +204,41 @@ int cert_issued_by(const struct cert *c, const struct cert *ca)
 		return -1;
 	return x509_issued_by(c->issuer_der, c->issuer_der_len, c->aki,
 			      ca->subject_der, ca->subject_der_len, ca->ski);
+}
+
+/* The names Windows gives the common EKUs (certutil, the MMC, PowerShell's EnhancedKeyUsageList). */
+static const struct {
+	const char *oid, *name;
+} eku_names[] = {
+	{ EKU_SERVER_AUTH, "Server Authentication" },
+	{ "1.3.6.1.5.5.7.3.2", "Client Authentication" },
+	{ "1.3.6.1.5.5.7.3.3", "Code Signing" },
+	{ "1.3.6.1.5.5.7.3.4", "Secure Email" },
+	{ "1.3.6.1.5.5.7.3.5", "IP security end system" },
+	{ "1.3.6.1.5.5.7.3.6", "IP security tunnel termination" },
+	{ "1.3.6.1.5.5.7.3.7", "IP security user" },
+	{ "1.3.6.1.5.5.7.3.8", "Time Stamping" },
+	{ "1.3.6.1.5.5.7.3.9", "OCSP Signing" },
+	{ EKU_ANY_PURPOSE, "Any Purpose" },
+	{ "1.3.6.1.5.2.3.5", "KDC Authentication" },
+	{ "1.3.6.1.4.1.311.20.2.2", "Smart Card Logon" },
+	{ "1.3.6.1.4.1.311.10.3.4", "Encrypting File System" },
+	{ "1.3.6.1.4.1.311.10.3.12", "Document Signing" },
+	{ "1.3.6.1.5.5.8.2.2", "IP security IKE intermediate" },
+};
+
+const char *eku_name(const char *oid)
+{
+	for (size_t i = 0; i < sizeof(eku_names) / sizeof(*eku_names); i++)
+		if (!strcmp(oid, eku_names[i].oid))
+			return eku_names[i].name;
+	return NULL;
+}
+
+const char *eku_oid(const char *name)
+{
+	for (size_t i = 0; i < sizeof(eku_names) / sizeof(*eku_names); i++)
+		if (str_ieq(name, eku_names[i].name))
+			return eku_names[i].oid;
+	return NULL;
 }

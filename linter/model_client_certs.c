@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "model.h"
+#include "model_build.h"
 
 static const struct bfield *enabled(const struct httpsys_binding *b, enum bfield_id id)
 {

@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 #include "util.h"
 
 static char *lower_copy(struct arena *a, const char *s)

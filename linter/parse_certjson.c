@@ -385,26 +385,6 @@ static void read_private_key(struct certjson *p, json_t *o, struct cert *c)
 		       show_json(p, v), c->thumbprint);
 }
 
-/* The names Windows gives the common EKUs, for lists that carry no OID. */
-static const struct {
-	const char *name, *oid;
-} eku_names[] = {
-	{ "Server Authentication", "1.3.6.1.5.5.7.3.1" },
-	{ "Client Authentication", "1.3.6.1.5.5.7.3.2" },
-	{ "Code Signing", "1.3.6.1.5.5.7.3.3" },
-	{ "Secure Email", "1.3.6.1.5.5.7.3.4" },
-	{ "IP security end system", "1.3.6.1.5.5.7.3.5" },
-	{ "IP security tunnel termination", "1.3.6.1.5.5.7.3.6" },
-	{ "IP security user", "1.3.6.1.5.5.7.3.7" },
-	{ "Time Stamping", "1.3.6.1.5.5.7.3.8" },
-	{ "OCSP Signing", "1.3.6.1.5.5.7.3.9" },
-	{ "Any Purpose", "2.5.29.37.0" },
-	{ "KDC Authentication", "1.3.6.1.5.2.3.5" },
-	{ "Smart Card Logon", "1.3.6.1.4.1.311.20.2.2" },
-	{ "Encrypting File System", "1.3.6.1.4.1.311.10.3.4" },
-	{ "Document Signing", "1.3.6.1.4.1.311.10.3.12" },
-};
-
 static int is_oid(const char *s, size_t n)
 {
 	if (!n || s[0] == '.' || s[n - 1] == '.')
@@ -427,10 +407,8 @@ static const char *eku_from_text(struct certjson *p, const char *s)
 	const char *open = strrchr(s, '(');
 	if (open && n && s[n - 1] == ')' && is_oid(open + 1, (size_t)(s + n - 1 - (open + 1))))
 		return arena_strndup(&p->scratch, open + 1, (size_t)(s + n - 1 - (open + 1)));
-	for (size_t i = 0; i < sizeof(eku_names) / sizeof(*eku_names); i++)
-		if (str_ieq(s, eku_names[i].name))
-			return eku_names[i].oid;
-	return s;
+	const char *oid = eku_oid(s);
+	return oid ? oid : s;
 }
 
 static const char *eku_from_json(struct certjson *p, json_t *e)
@@ -487,17 +465,6 @@ static void read_ekus(struct certjson *p, json_t *o, struct cert *c)
 	c->ekus_known = 1;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * RawData's bytes: an array of numbers, Base64, or hex ("3082...": a
  * DER certificate in hex starts with the SEQUENCE tag, which Base64
@@ -532,13 +499,13 @@ static int raw_bytes(struct arena *a, json_t *v, unsigned char **der, size_t *le
 	}
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v), i;
-	for (i = 0; i < n && hexval((unsigned char)s[i]) >= 0; i++)
+	for (i = 0; i < n && hex_digit((unsigned char)s[i]) >= 0; i++)
 		;
 	if (i == n && n >= 4 && n % 2 == 0 && s[0] == '3' && s[1] == '0') {
 		unsigned char *b = arena_alloc(a, n / 2);
 		for (i = 0; i < n / 2; i++)
-			b[i] = (unsigned char)(hexval((unsigned char)s[2 * i]) << 4 |
-					       hexval((unsigned char)s[2 * i + 1]));
+			b[i] = (unsigned char)(hex_digit((unsigned char)s[2 * i]) << 4 |
+					       hex_digit((unsigned char)s[2 * i + 1]));
 		*der = b;
 		*len = n / 2;
 		return 0;
@@ -933,9 +900,7 @@ static int parse_certjson_prepared(struct model *m, const char *file, const stru
 		return p.errors;
 	}
 	if (!doc) {
-		struct srcloc loc = { file, d->err.line > 0 ? (uint32_t)d->err.line : 1,
-				      d->err.column > 0 ? (uint32_t)d->err.column : 0, NULL };
-		diag_input(diags, DIAG_ID, SEV_ERROR, &loc, "malformed JSON: %s", d->err.text);
+		psjson_malformed(diags, DIAG_ID, file, &d->err);
 		return 1;
 	}
 	arena_init(&p.scratch);

@@ -259,9 +259,7 @@ int parse_manifest(struct model *m, const char *file, const struct text *t,
 	}
 	json_t *doc = json_loadb(t->buf, t->len, JSON_DECODE_ANY, &err);
 	if (!doc) {
-		struct srcloc loc = { file, err.line > 0 ? (uint32_t)err.line : 1,
-				      err.column > 0 ? (uint32_t)err.column : 0, NULL };
-		diag_input(diags, DIAG_ID, SEV_ERROR, &loc, "malformed JSON: %s", err.text);
+		psjson_malformed(diags, DIAG_ID, file, &err);
 		return 1;
 	}
 	if (!json_is_object(doc)) {

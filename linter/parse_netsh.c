@@ -101,6 +101,7 @@
 
 #include "netsh_labels.h"
 #include "parse.h"
+#include "strbuf.h"
 #include "util.h"
 
 #define DIAG_ID "parse.netsh"
@@ -142,11 +143,6 @@ struct nline {
 	struct span value;      /* L_KEY, L_FIELD */
 };
 
-/* A growable, NUL-terminated scratch string. */
-struct sbuf {
-	char *buf;
-	size_t len, alloc;
-};
 
 enum state {
 	ST_PREAMBLE,            /* no record yet, or after a reset line */
@@ -168,7 +164,7 @@ struct netsh_parser {
 	struct binding_view *v;
 	int in_ext;             /* inside an "Extended Properties:" block */
 	int has_ext_id;
-	struct sbuf ext_id, label, value, tmp, extra, joined;
+	struct strbuf ext_id, label, value, tmp, extra, joined;
 	int has_pending;        /* a short unrecognised line, see other_line() */
 	int pending_report;     /* it is an error unless the next line joins it */
 	struct nline pending;
@@ -261,34 +257,11 @@ static const char *clip_more(struct span sp)
 /* printf arguments for "'%.*s%s'" quoting a span. */
 #define QUOTE(sp) clip_len(sp), (sp).s, clip_more(sp)
 
-static const char *sbuf_set(struct sbuf *b, const char *s, size_t n)
+static const char *sbuf_span(struct strbuf *b, struct span sp)
 {
-	ALLOC_GROW(b->buf, n + 1, b->alloc);
-	memcpy(b->buf, s, n);
-	b->buf[n] = '\0';
-	b->len = n;
-	return b->buf;
+	return strbuf_set(b, sp.s, span_len(sp));
 }
 
-static void sbuf_add(struct sbuf *b, const char *s, size_t n)
-{
-	ALLOC_GROW(b->buf, b->len + n + 1, b->alloc);
-	memcpy(b->buf + b->len, s, n);
-	b->len += n;
-	b->buf[b->len] = '\0';
-}
-
-static const char *sbuf_span(struct sbuf *b, struct span sp)
-{
-	return sbuf_set(b, sp.s, span_len(sp));
-}
-
-static void sbuf_release(struct sbuf *b)
-{
-	free(b->buf);
-	b->buf = NULL;
-	b->len = b->alloc = 0;
-}
 
 /* ---- line classification ---------------------------------------------- */
 
@@ -866,13 +839,13 @@ static void ext_property(struct netsh_parser *p, const struct nline *l, struct s
 		sbuf_span(&p->ext_id, l->value);
 		p->has_ext_id = 1;
 	}
-	sbuf_set(&p->extra, "Extended Properties[", strlen("Extended Properties["));
+	strbuf_set(&p->extra, "Extended Properties[", strlen("Extended Properties["));
 	if (p->has_ext_id)
-		sbuf_add(&p->extra, p->ext_id.buf, p->ext_id.len);
+		strbuf_add(&p->extra, p->ext_id.buf, p->ext_id.len);
 	else
-		sbuf_add(&p->extra, "?", 1);
-	sbuf_add(&p->extra, "] ", 2);
-	sbuf_add(&p->extra, label.s, span_len(label));
+		strbuf_add(&p->extra, "?", 1);
+	strbuf_add(&p->extra, "] ", 2);
+	strbuf_add(&p->extra, label.s, span_len(label));
 	binding_view_add_extra(p->m, p->v, p->extra.buf, sbuf_span(&p->value, l->value), &loc);
 }
 
@@ -1120,8 +1093,8 @@ static int join_pending(struct netsh_parser *p, struct nline *l)
 	if (span_len(head) + span_len(l->label) > LABEL_MAX)
 		return 0;
 	sbuf_span(&p->joined, head);
-	sbuf_add(&p->joined, " ", 1);
-	sbuf_add(&p->joined, l->label.s, span_len(l->label));
+	strbuf_add(&p->joined, " ", 1);
+	strbuf_add(&p->joined, l->label.s, span_len(l->label));
 	struct span joined = { p->joined.buf, p->joined.buf + p->joined.len };
 
 	int slot = netsh_label_slot(joined.s, span_len(joined), NULL);
@@ -1350,12 +1323,12 @@ int parse_netsh(struct model *m, const char *file, const struct text *t,
 	end_record(&p, ST_PREAMBLE);
 	end_notes(&p);
 
-	sbuf_release(&p.ext_id);
-	sbuf_release(&p.label);
-	sbuf_release(&p.value);
-	sbuf_release(&p.tmp);
-	sbuf_release(&p.extra);
-	sbuf_release(&p.joined);
+	strbuf_release(&p.ext_id);
+	strbuf_release(&p.label);
+	strbuf_release(&p.value);
+	strbuf_release(&p.tmp);
+	strbuf_release(&p.extra);
+	strbuf_release(&p.joined);
 	free(p.rec);
 	return (int)(diag_list_count(diags, SEV_ERROR) - errors);
 }

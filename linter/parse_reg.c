@@ -87,82 +87,13 @@
 #include <string.h>
 
 #include "parse.h"
+#include "strbuf.h"
 #include "util.h"
 
 #define DIAG_ID "parse.reg"
 #define HEADER_5 "Windows Registry Editor Version 5.00"
 #define HEADER_4 "REGEDIT4"
 #define HTTP_PARAMS "HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters"
-
-/* ---- growable buffers ---- */
-
-struct buf {
-	char *p;
-	size_t len, alloc;
-};
-
-static void buf_add(struct buf *b, const void *data, size_t n)
-{
-	ALLOC_GROW(b->p, b->len + n + 1, b->alloc);
-	if (n)
-		memcpy(b->p + b->len, data, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void buf_addc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
-}
-
-static void buf_addstr(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-__attribute__((format(printf, 2, 0)))
-static void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
-{
-	va_list cp;
-	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		BUG("vsnprintf failed");
-	ALLOC_GROW(b->p, b->len + (size_t)n + 1, b->alloc);
-	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
-}
-
-__attribute__((format(printf, 2, 3)))
-static void buf_addf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vaddf(b, fmt, ap);
-	va_end(ap);
-}
-
-static void buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->p)
-		b->p[0] = '\0';
-}
-
-static const char *buf_str(struct buf *b)
-{
-	if (!b->p)
-		buf_add(b, "", 0);
-	return b->p;
-}
-
-static void buf_release(struct buf *b)
-{
-	free(b->p);
-	b->p = NULL;
-	b->len = b->alloc = 0;
-}
 
 /* ---- UTF-8 helpers ---- */
 
@@ -184,27 +115,27 @@ static int show_len(const char *s, size_t n)
 /* The same for a value's name. */
 #define NAME(v) SHOW((v)->name, strlen((v)->name))
 
-static void put_utf8(struct buf *b, uint32_t cp)
+static void put_utf8(struct strbuf *b, uint32_t cp)
 {
 	char u[4];
 	if (cp < 0x80) {
 		u[0] = (char)cp;
-		buf_add(b, u, 1);
+		strbuf_add(b, u, 1);
 	} else if (cp < 0x800) {
 		u[0] = (char)(0xC0 | cp >> 6);
 		u[1] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, u, 2);
+		strbuf_add(b, u, 2);
 	} else if (cp < 0x10000) {
 		u[0] = (char)(0xE0 | cp >> 12);
 		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
 		u[2] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, u, 3);
+		strbuf_add(b, u, 3);
 	} else {
 		u[0] = (char)(0xF0 | cp >> 18);
 		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
 		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
 		u[3] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, u, 4);
+		strbuf_add(b, u, 4);
 	}
 }
 
@@ -222,15 +153,14 @@ static const uint16_t cp1252_high[32] = {
  * items end at each NUL, the list at the first empty item, and are
  * joined by '\n'.  A dangling odd byte of UTF-16 is ignored.
  */
-static void decode_string_data(struct buf *out, const unsigned char *b, size_t n,
+static void decode_string_data(struct strbuf *out, const unsigned char *b, size_t n,
 			       int wide, int multi)
 {
 	size_t step = wide ? 2 : 1;
 	size_t item_len = 0;
 	int need_sep = 0;
 
-	buf_reset(out);
-	buf_str(out);
+	strbuf_reset(out);
 	for (size_t i = 0; i + step <= n; i += step) {
 		uint32_t cp;
 		if (wide) {
@@ -259,7 +189,7 @@ static void decode_string_data(struct buf *out, const unsigned char *b, size_t n
 			continue;
 		}
 		if (need_sep) {
-			buf_addc(out, '\n');
+			strbuf_addch(out, '\n');
 			need_sep = 0;
 		}
 		put_utf8(out, cp);
@@ -304,7 +234,7 @@ struct parser {
 	struct srcloc keyloc;
 	struct binding_view *view;
 
-	struct buf name, str, bytes, keybuf, msg, render;
+	struct strbuf name, str, bytes, keybuf, msg, render;
 };
 
 /* A position in the current line; e is the end with trailing ws trimmed. */
@@ -390,12 +320,7 @@ static int starts_ci(const char *s, const char *e, const char *prefix)
 	return (size_t)(e - s) >= n && str_nieq(s, prefix, n);
 }
 
-/*
- * Bytes of a double quote at s: 1 for '"', 3 for the typographic ones
- * that take its place in pasted text (U+201C, U+201D, U+201E, U+2033),
- * 0 for anything else.
- */
-static size_t quote_at(const char *s, const char *e)
+size_t reg_quote_at(const char *s, const char *e)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	if (s >= e)
@@ -411,18 +336,7 @@ static size_t quote_at(const char *s, const char *e)
 /* Whether a line starting at s (past its white space) is a value line. */
 static int value_start(const char *s, const char *e)
 {
-	return quote_at(s, e) || (s < e && *s == '@');
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	return reg_quote_at(s, e) || (s < e && *s == '@');
 }
 
 static struct srcloc loc_at(const struct parser *p, const struct line *l,
@@ -439,11 +353,11 @@ static void report(struct parser *p, enum severity level, const struct srcloc *l
 	va_list ap;
 	if (p->quiet)
 		return;
-	buf_reset(&p->msg);
+	strbuf_reset(&p->msg);
 	va_start(ap, fmt);
-	buf_vaddf(&p->msg, fmt, ap);
+	strbuf_vaddf(&p->msg, fmt, ap);
 	va_end(ap);
-	diag_input(p->diags, DIAG_ID, level, loc, "%s", buf_str(&p->msg));
+	diag_input(p->diags, DIAG_ID, level, loc, "%s", p->msg.buf);
 }
 
 static const char *type_name(int type, char tmp[32])
@@ -474,16 +388,6 @@ static int header_version(const char *s, const char *e)
 }
 
 /* ---- keys ---- */
-
-static const struct {
-	const char *longname, *shortname;
-} roots[] = {
-	{ "HKEY_LOCAL_MACHINE", "HKLM" },
-	{ "HKEY_CURRENT_USER", "HKCU" },
-	{ "HKEY_CLASSES_ROOT", "HKCR" },
-	{ "HKEY_USERS", "HKU" },
-	{ "HKEY_CURRENT_CONFIG", "HKCC" },
-};
 
 static const struct {
 	const char *name;
@@ -598,11 +502,11 @@ static void key_line(struct parser *p, const struct line *l, const char *s, cons
 	if (drive)
 		rl--;
 	size_t r;
-	for (r = 0; r < sizeof(roots) / sizeof(*roots); r++)
-		if ((rl == strlen(roots[r].longname) && str_nieq(ks, roots[r].longname, rl)) ||
-		    (rl == strlen(roots[r].shortname) && str_nieq(ks, roots[r].shortname, rl)))
+	for (r = 0; r < REG_ROOTS_NR; r++)
+		if ((rl == strlen(reg_roots[r].longname) && str_nieq(ks, reg_roots[r].longname, rl)) ||
+		    (rl == strlen(reg_roots[r].shortname) && str_nieq(ks, reg_roots[r].shortname, rl)))
 			break;
-	if (r == sizeof(roots) / sizeof(*roots)) {
+	if (r == REG_ROOTS_NR) {
 		loc = loc_at(p, l, ks, NULL);
 		report(p, SEV_ERROR, &loc,
 		       "unknown root '%.*s%s' of key '%.*s%s': expected HKEY_LOCAL_MACHINE, "
@@ -615,14 +519,14 @@ static void key_line(struct parser *p, const struct line *l, const char *s, cons
 		report(p, SEV_WARNING, &loc,
 		       "key written in PowerShell drive form '%.*s:\\'; read as '%s\\' "
 		       "(here and in the later keys of this file)",
-		       (int)rl, ks, roots[r].longname);
+		       (int)rl, ks, reg_roots[r].longname);
 		p->warned_drive = 1;
 	}
 
-	buf_reset(&p->keybuf);
-	buf_addstr(&p->keybuf, roots[r].shortname);
-	buf_add(&p->keybuf, re, (size_t)(ke - re));
-	const char *key = reg_canonical_key(p->m, buf_str(&p->keybuf));
+	strbuf_reset(&p->keybuf);
+	strbuf_addstr(&p->keybuf, reg_roots[r].shortname);
+	strbuf_add(&p->keybuf, re, (size_t)(ke - re));
+	const char *key = reg_canonical_key(p->m, p->keybuf.buf);
 
 	p->keyloc = loc_at(p, l, NULL, key);
 	model_add_reg_key(p->m, key, &p->keyloc);
@@ -638,19 +542,18 @@ static void key_line(struct parser *p, const struct line *l, const char *s, cons
  * out, undoing the \\ and \" escapes.  Returns 0 with c->s after the
  * closing quote, or -1 (c->s unchanged) when the line ends first.
  */
-static int read_regedit_quoted(struct cur *c, struct buf *out)
+static int read_regedit_quoted(struct cur *c, struct strbuf *out)
 {
 	const char *q = c->s + 1, *run = q;
-	buf_reset(out);
-	buf_str(out);
+	strbuf_reset(out);
 	while (q < c->e) {
 		if (*q == '\\' && q + 1 < c->e && (q[1] == '\\' || q[1] == '"')) {
-			buf_add(out, run, (size_t)(q - run));
-			buf_addc(out, q[1]);
+			strbuf_add(out, run, (size_t)(q - run));
+			strbuf_addch(out, q[1]);
 			q += 2;
 			run = q;
 		} else if (*q == '"') {
-			buf_add(out, run, (size_t)(q - run));
+			strbuf_add(out, run, (size_t)(q - run));
 			c->s = q + 1;
 			return 0;
 		} else {
@@ -676,7 +579,7 @@ static int closes_here(const char *q, const char *e, int name)
 static int has_typographic(const char *s, const char *e)
 {
 	for (; s < e; s++)
-		if (quote_at(s, e) > 1)
+		if (reg_quote_at(s, e) > 1)
 			return 1;
 	return 0;
 }
@@ -688,7 +591,7 @@ static size_t escape_at(const char *q, const char *e)
 		return 0;
 	if (q[1] == '\\')
 		return 2;
-	size_t k = quote_at(q + 1, e);
+	size_t k = reg_quote_at(q + 1, e);
 	return k ? 1 + k : 0;
 }
 
@@ -710,10 +613,10 @@ static void warn_typographic(struct parser *p, const struct line *l, const char 
  * the top comment).  Returns 0 with c->s after the closing quote, or -1
  * (c->s unchanged) when the line ends first.
  */
-static int read_quoted(struct parser *p, struct cur *c, struct buf *out, int name)
+static int read_quoted(struct parser *p, struct cur *c, struct strbuf *out, int name)
 {
 	const char *open = c->s, *e = c->e;
-	size_t open_len = quote_at(open, e);
+	size_t open_len = reg_quote_at(open, e);
 
 	if (open_len == 1) {
 		struct cur strict = *c;
@@ -732,7 +635,7 @@ static int read_quoted(struct parser *p, struct cur *c, struct buf *out, int nam
 			q += k;
 			continue;
 		}
-		if (!(k = quote_at(q, e))) {
+		if (!(k = reg_quote_at(q, e))) {
 			q++;
 			continue;
 		}
@@ -755,21 +658,20 @@ static int read_quoted(struct parser *p, struct cur *c, struct buf *out, int nam
 		return -1;
 
 	const char *typographic = open_len > 1 ? open : NULL, *run = open + open_len;
-	buf_reset(out);
-	buf_str(out);
+	strbuf_reset(out);
 	for (q = run; q < close;) {
 		if (!(k = escape_at(q, close))) {
 			q++;
 			continue;
 		}
-		buf_add(out, run, (size_t)(q - run));
-		buf_addc(out, q[1] == '\\' ? '\\' : '"');
+		strbuf_add(out, run, (size_t)(q - run));
+		strbuf_addch(out, q[1] == '\\' ? '\\' : '"');
 		if (k > 2 && !typographic)
 			typographic = q + 1;
 		q += k;
 		run = q;
 	}
-	buf_add(out, run, (size_t)(close - run));
+	strbuf_add(out, run, (size_t)(close - run));
 	if (close_len > 1 && !typographic)
 		typographic = close;
 	if (typographic)
@@ -848,7 +750,7 @@ static int is_byte_end(char ch)
 static int read_bytes(struct parser *p, struct cur *c, struct pval *v)
 {
 	struct srcloc loc;
-	buf_reset(&p->bytes);
+	strbuf_reset(&p->bytes);
 	for (;;) {
 		c->s = skip_ws(c->s, c->e);
 		if (c->s == c->e || *c->s == ';')
@@ -871,8 +773,8 @@ static int read_bytes(struct parser *p, struct cur *c, struct pval *v)
 		while (be < c->e && !is_byte_end(*be) && !ws_at(be, c->e))
 			be++;
 		size_t n = (size_t)(be - b);
-		if (n < 1 || n > 2 || hexval((unsigned char)b[0]) < 0 ||
-		    (n == 2 && hexval((unsigned char)b[1]) < 0)) {
+		if (n < 1 || n > 2 || hex_digit((unsigned char)b[0]) < 0 ||
+		    (n == 2 && hex_digit((unsigned char)b[1]) < 0)) {
 			loc = loc_at(p, &c->line, b, p->key);
 			if (n)
 				report(p, SEV_ERROR, &loc,
@@ -884,9 +786,9 @@ static int read_bytes(struct parser *p, struct cur *c, struct pval *v)
 				       NAME(v));
 			return -1;
 		}
-		int byte = n == 2 ? hexval((unsigned char)b[0]) << 4 | hexval((unsigned char)b[1])
-				  : hexval((unsigned char)b[0]);
-		buf_addc(&p->bytes, (char)byte);
+		int byte = n == 2 ? hex_digit((unsigned char)b[0]) << 4 | hex_digit((unsigned char)b[1])
+				  : hex_digit((unsigned char)b[0]);
+		strbuf_addch(&p->bytes, (char)byte);
 		c->s = skip_ws(be, c->e);
 		if (c->s < c->e && *c->s == ',') {
 			c->s++;
@@ -913,7 +815,7 @@ static uint64_t le_number(const unsigned char *b, size_t n)
 /* Gives a hex value's number or string, from its bytes and type. */
 static void decode_hex(struct parser *p, struct pval *v)
 {
-	const unsigned char *b = (const unsigned char *)p->bytes.p;
+	const unsigned char *b = (const unsigned char *)p->bytes.buf;
 	size_t n = p->bytes.len;
 	size_t want = 0;
 	char tmp[32];
@@ -957,8 +859,8 @@ static int read_hex(struct parser *p, struct cur *c, struct pval *v)
 	if (q < c->e && *q == '(') {
 		const char *ds = ++q;
 		uint32_t type = 0;
-		while (q < c->e && hexval((unsigned char)*q) >= 0)
-			type = type << 4 | (uint32_t)hexval((unsigned char)*q++);
+		while (q < c->e && hex_digit((unsigned char)*q) >= 0)
+			type = type << 4 | (uint32_t)hex_digit((unsigned char)*q++);
 		if (q == ds || q - ds > 8 || q >= c->e || *q != ')' || q + 1 >= c->e || q[1] != ':') {
 			const char *te = c->s;
 			while (te < c->e && *te != ':' && !ws_at(te, c->e))
@@ -992,7 +894,7 @@ static int read_dword(struct parser *p, struct cur *c, struct pval *v)
 	size_t n = (size_t)(de - ds);
 	int ok = n >= 1 && n <= 8;
 	for (const char *q = ds; ok && q < de; q++)
-		ok = hexval((unsigned char)*q) >= 0;
+		ok = hex_digit((unsigned char)*q) >= 0;
 	if (!ok) {
 		struct srcloc loc = loc_at(p, &c->line, ds, p->key);
 		report(p, SEV_ERROR, &loc, "malformed dword '%.*s%s': expected 1 to 8 hex digits",
@@ -1001,7 +903,7 @@ static int read_dword(struct parser *p, struct cur *c, struct pval *v)
 		return -1;
 	}
 	for (const char *q = ds; q < de; q++)
-		v->num = v->num << 4 | (uint64_t)hexval((unsigned char)*q);
+		v->num = v->num << 4 | (uint64_t)hex_digit((unsigned char)*q);
 	c->s = de;
 	return end_of_data(p, c, v);
 }
@@ -1024,7 +926,7 @@ static int read_data(struct parser *p, struct cur *c, struct pval *v)
 		report(p, SEV_ERROR, &loc, "missing data of value '%.*s%s': expected '\"string\"', "
 		       "'dword:', 'hex:', 'hex(n):' or '-'", NAME(v));
 		ret = -1;
-	} else if (quote_at(d, c->e)) {
+	} else if (reg_quote_at(d, c->e)) {
 		v->type = REGT_SZ;
 		if (read_quoted(p, c, &p->str, 0)) {
 			loc = loc_at(p, &c->line, d, p->key);
@@ -1062,38 +964,37 @@ static int read_data(struct parser *p, struct cur *c, struct pval *v)
 /* The value in registry syntax, for messages and unknown binding values. */
 static const char *render_value(struct parser *p, const struct pval *v)
 {
-	struct buf *b = &p->render;
-	buf_reset(b);
-	buf_str(b);
+	struct strbuf *b = &p->render;
+	strbuf_reset(b);
 	if (v->deleted) {
-		buf_addc(b, '-');
+		strbuf_addch(b, '-');
 	} else if (!v->valid) {
 		size_t n = (size_t)show_len(v->raw, v->raw_len);
-		buf_add(b, v->raw, n);
+		strbuf_add(b, v->raw, n);
 		if (n < v->raw_len)
-			buf_addstr(b, "...");
+			strbuf_addstr(b, "...");
 	} else if (v->has_bytes) {
 		size_t n = p->bytes.len, shown = n > 256 ? 256 : n;
 		if (v->type == REGT_BINARY)
-			buf_addstr(b, "hex:");
+			strbuf_addstr(b, "hex:");
 		else
-			buf_addf(b, "hex(%x):", (unsigned)v->type);
+			strbuf_addf(b, "hex(%x):", (unsigned)v->type);
 		for (size_t i = 0; i < shown; i++)
-			buf_addf(b, "%s%02x", i ? "," : "", (unsigned char)p->bytes.p[i]);
+			strbuf_addf(b, "%s%02x", i ? "," : "", (unsigned char)p->bytes.buf[i]);
 		if (shown < n)
-			buf_addstr(b, ",...");
+			strbuf_addstr(b, ",...");
 	} else if (v->type == REGT_SZ) {
-		buf_addc(b, '"');
-		for (const char *s = buf_str(&p->str); *s; s++) {
+		strbuf_addch(b, '"');
+		for (const char *s = p->str.buf; *s; s++) {
 			if (*s == '"' || *s == '\\')
-				buf_addc(b, '\\');
-			buf_addc(b, *s);
+				strbuf_addch(b, '\\');
+			strbuf_addch(b, *s);
 		}
-		buf_addc(b, '"');
+		strbuf_addch(b, '"');
 	} else {
-		buf_addf(b, "dword:%08x", (unsigned)v->num);
+		strbuf_addf(b, "dword:%08x", (unsigned)v->num);
 	}
-	return b->p;
+	return b->buf;
 }
 
 static const char *field_expects(enum bfield_kind kind)
@@ -1162,7 +1063,7 @@ static void binding_field(struct parser *p, const struct pval *v, enum bfield_id
 		return;
 	}
 
-	const unsigned char *b = (const unsigned char *)p->bytes.p;
+	const unsigned char *b = (const unsigned char *)p->bytes.buf;
 	char hex[41], guid[39];
 	switch (fi->kind) {
 	case BFK_HASH:
@@ -1174,7 +1075,7 @@ static void binding_field(struct parser *p, const struct pval *v, enum bfield_id
 		binding_view_set(p->m, p->view, id, &v->loc, guid, guid, 0, 1);
 		break;
 	case BFK_STR: {
-		const char *s = buf_str(&p->str);
+		const char *s = p->str.buf;
 		binding_view_set(p->m, p->view, id, &v->loc, s, *s ? s : NULL, 0, 1);
 		break;
 	}
@@ -1216,8 +1117,8 @@ static void store_value(struct parser *p, const struct pval *v)
 		.deleted = v->deleted,
 		.valid = v->valid,
 		.num = v->valid ? v->num : 0,
-		.str = v->valid && v->has_str ? buf_str(&p->str) : NULL,
-		.bytes = v->valid && v->has_bytes ? (const unsigned char *)p->bytes.p : NULL,
+		.str = v->valid && v->has_str ? p->str.buf : NULL,
+		.bytes = v->valid && v->has_bytes ? (const unsigned char *)p->bytes.buf : NULL,
 		.len = v->valid && v->has_bytes ? p->bytes.len : 0,
 		.loc = v->loc,
 	};
@@ -1236,7 +1137,7 @@ static void value_line(struct parser *p, const struct line *l, const char *s, co
 	v.loc = loc_at(p, l, NULL, p->kstate == KEY_OK ? p->key : NULL);
 
 	if (*s == '@') {
-		buf_reset(&p->name);
+		strbuf_reset(&p->name);
 		c.s = s + 1;
 	} else if (read_quoted(p, &c, &p->name, 1)) {
 		loc = loc_at(p, l, s, v.loc.path);
@@ -1245,7 +1146,7 @@ static void value_line(struct parser *p, const struct line *l, const char *s, co
 		       SHOW(s, (size_t)(e - s)));
 		goto skip;
 	}
-	v.name = buf_str(&p->name);
+	v.name = p->name.buf;
 
 	if (p->kstate == KEY_NONE) {
 		loc = loc_at(p, l, s, NULL);
@@ -1279,6 +1180,8 @@ int parse_reg(struct model *m, const char *file, const struct text *t,
 	struct parser p = {
 		.m = m, .file = file, .t = t, .diags = diags,
 		.wide = 1, .header = HDR_UNSEEN, .kstate = KEY_NONE,
+		.name = STRBUF_INIT, .str = STRBUF_INIT, .bytes = STRBUF_INIT,
+		.keybuf = STRBUF_INIT, .msg = STRBUF_INIT, .render = STRBUF_INIT,
 	};
 	size_t first = diags->nr;
 	struct line l;
@@ -1328,12 +1231,12 @@ int parse_reg(struct model *m, const char *file, const struct text *t,
 		       "missing header '" HEADER_5 "' and no '[key]' line: not a registry export");
 	}
 
-	buf_release(&p.name);
-	buf_release(&p.str);
-	buf_release(&p.bytes);
-	buf_release(&p.keybuf);
-	buf_release(&p.msg);
-	buf_release(&p.render);
+	strbuf_release(&p.name);
+	strbuf_release(&p.str);
+	strbuf_release(&p.bytes);
+	strbuf_release(&p.keybuf);
+	strbuf_release(&p.msg);
+	strbuf_release(&p.render);
 
 	int errors = 0;
 	for (size_t i = first; i < diags->nr; i++)

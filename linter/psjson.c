@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "diag.h"
 #include "psjson.h"
 #include "timeutil.h"
 #include "util.h"
@@ -281,4 +282,12 @@ int json_scan_key(struct json_scan *s, char *key, size_t cap, uint32_t *line)
 		return -1;
 	s->p++;
 	return 0;
+}
+
+void psjson_malformed(struct diag_list *diags, const char *diag_id, const char *file,
+		      const json_error_t *err)
+{
+	struct srcloc loc = { file, err->line > 0 ? (uint32_t)err->line : 1,
+			      err->column > 0 ? (uint32_t)err->column : 0, NULL };
+	diag_input(diags, diag_id, SEV_ERROR, &loc, "malformed JSON: %s", err->text);
 }

@@ -13,6 +13,16 @@
  * rules never see Jansson.
  */
 
+struct diag_list;
+
+/*
+ * Jansson's parse error as the input error of a JSON input: "malformed
+ * JSON: <Jansson's text>" with id diag_id at its line (1 when it has
+ * none) and column (0 when none) in file.
+ */
+void psjson_malformed(struct diag_list *diags, const char *diag_id, const char *file,
+		      const json_error_t *err);
+
 /*
  * The member of obj whose name equals name ignoring ASCII case (an exact
  * match first), or NULL.  A borrowed reference, like json_object_get().

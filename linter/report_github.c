@@ -40,30 +40,6 @@
 #include "util.h"
 #include "workflow_command.h"
 
-/* A memory stream for one command's text; closed by mem_take(). */
-struct mem {
-	char *buf;
-	size_t len;
-	FILE *fp;
-};
-
-static void mem_open(struct mem *m)
-{
-	m->buf = NULL;
-	m->len = 0;
-	m->fp = open_memstream(&m->buf, &m->len);
-	if (!m->fp)
-		BUG("open_memstream failed");   /* only when out of memory */
-}
-
-/* The text written (malloc'd, the caller frees it). */
-static char *mem_take(struct mem *m)
-{
-	if (fclose(m->fp))
-		BUG("open_memstream: cannot close");
-	return m->buf;
-}
-
 static const char *command_name(enum severity level)
 {
 	switch (level) {

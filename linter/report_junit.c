@@ -56,29 +56,6 @@
 
 /* ---- text ----------------------------------------------------------------- */
 
-/* A memory stream; mem_take() closes it and hands over the text. */
-struct mem {
-	char *buf;
-	size_t len;
-	FILE *fp;
-};
-
-static void mem_open(struct mem *m)
-{
-	m->buf = NULL;
-	m->len = 0;
-	m->fp = open_memstream(&m->buf, &m->len);
-	if (!m->fp)
-		BUG("open_memstream failed");
-}
-
-static char *mem_take(struct mem *m)
-{
-	if (fclose(m->fp))
-		BUG("open_memstream: cannot close");
-	return m->buf;
-}
-
 /*
  * s with what XML 1.0 does not allow replaced (malloc'd): U+FFFE and
  * U+FFFF as "\ufffe", "\uffff"; control characters but tab and line feed,

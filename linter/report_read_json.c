@@ -46,9 +46,9 @@ static int read_inputs(struct report_doc *d, json_t *arr, const char **why)
 			return report_doc_fail(d, why, "input %zu: no path, kind or byte count", i + 1);
 		f->bytes = (size_t)bytes;
 		int k = INPUT_UNKNOWN;
-		while (k <= INPUT_MANIFEST && strcmp(input_kind_name((enum input_kind)k), kind))
+		while (k < INPUT_KINDS_NR && strcmp(input_kind_name((enum input_kind)k), kind))
 			k++;
-		if (k > INPUT_MANIFEST)
+		if (k == INPUT_KINDS_NR)
 			return report_doc_fail(d, why, "input %zu: unknown kind '%s'", i + 1, kind);
 		f->kind = (enum input_kind)k;
 		if (skip) {

@@ -16,12 +16,6 @@
 #define SARIF_SRCROOT "%SRCROOT%"
 #define SARIF_FINGERPRINT "sslcertlintFingerprint/v1"
 
-static int hexdigit(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* s with %XX decoded, in d's arena; NULL when a '%' is not followed by two hex digits or decodes to NUL. */
 static const char *uri_decode(struct report_doc *d, const char *s)
 {
@@ -32,7 +26,7 @@ static const char *uri_decode(struct report_doc *d, const char *s)
 			*w++ = *s;
 			continue;
 		}
-		if ((hi = hexdigit(s[1])) < 0 || (lo = hexdigit(s[2])) < 0 || !(hi | lo))
+		if ((hi = hex_digit(s[1])) < 0 || (lo = hex_digit(s[2])) < 0 || !(hi | lo))
 			return NULL;
 		*w++ = (char)(hi << 4 | lo);
 		s += 2;

@@ -348,14 +348,20 @@ static json_t *rule_tags(const struct rule *rule)
 	json_append(tags, json_string("security"));
 	json_append(tags, json_string("tls"));
 	json_append(tags, json_string("windows"));
-	if (rule->needs & NEED_SCHANNEL)
-		json_append(tags, json_string("schannel"));
-	if (rule->needs & (NEED_BINDINGS | NEED_NETSH | NEED_REG_BINDINGS))
-		json_append(tags, json_string("http.sys"));
-	if (rule->needs & NEED_IIS)
-		json_append(tags, json_string("iis"));
-	if (rule->needs & (NEED_CERTS | NEED_ROOT_STORE | NEED_CA_STORE))
-		json_append(tags, json_string("certificates"));
+	/* each need's tag (inputs.def) once, in the order of the needs */
+	static const char *const need_tags[NEED_BITS_NR] = {
+#define NEED(ID, tag, have, reason) [NEED_BIT_##ID] = tag,
+#include "inputs.def"
+	};
+	for (unsigned i = 0; i < NEED_BITS_NR; i++) {
+		int seen = 0;
+		if (!(rule->needs & (1u << i)))
+			continue;
+		for (unsigned j = 0; j < i; j++)
+			seen |= (rule->needs & (1u << j)) && !strcmp(need_tags[j], need_tags[i]);
+		if (!seen)
+			json_append(tags, json_string(need_tags[i]));
+	}
 	return tags;
 }
 

@@ -28,16 +28,16 @@
  * run, and the report lists it under notRun with the export that would
  * enable it (see runner.c).
  */
+enum rule_need_bit {
+#define NEED(ID, tag, have, reason) NEED_BIT_##ID,
+#include "inputs.def"
+	NEED_BITS_NR
+};
+
+/* The needs are listed, with what each means, in inputs.def. */
 enum rule_need {
-	NEED_SCHANNEL = 1 << 0,        /* a registry export of the SCHANNEL key itself */
-	NEED_BINDINGS = 1 << 1,        /* netsh text or a registry export of HTTP\Parameters */
-	NEED_NETSH = 1 << 2,           /* netsh http show sslcert text */
-	NEED_REG_BINDINGS = 1 << 3,    /* a registry export of HTTP\Parameters */
-	NEED_IIS = 1 << 4,             /* an applicationHost.config */
-	NEED_CERTS = 1 << 5,           /* at least one certificate store dump */
-	NEED_ROOT_STORE = 1 << 6,      /* a dump of the Root store */
-	NEED_OS_BUILD = 1 << 7,        /* snapshot.json with the OS build: the defaults depend on it */
-	NEED_CA_STORE = 1 << 8,        /* a dump of the CA (Intermediate Certification Authorities) store */
+#define NEED(ID, tag, have, reason) NEED_##ID = 1 << NEED_BIT_##ID,
+#include "inputs.def"
 };
 
 

@@ -7,56 +7,17 @@
 #include "timing.h"
 #include "util.h"
 
-/* What each input need means, and the Windows command that exports it. */
-static const struct {
-	unsigned need;
-	const char *reason;
-} need_reasons[] = {
-	{ NEED_SCHANNEL,
-	  "needs the SCHANNEL settings: reg export "
-	  "\"HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\" schannel.reg" },
-	{ NEED_BINDINGS,
-	  "needs the HTTP.sys bindings: netsh http show sslcert > netsh-sslcert.txt" },
-	{ NEED_NETSH,
-	  "needs the netsh view of the bindings: netsh http show sslcert > netsh-sslcert.txt" },
-	{ NEED_REG_BINDINGS,
-	  "needs the registry view of the bindings: reg export "
-	  "\"HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\" http-parameters.reg" },
-	{ NEED_IIS,
-	  "needs the IIS configuration: copy %windir%\\System32\\inetsrv\\config\\applicationHost.config" },
-	{ NEED_CERTS,
-	  "needs certificate store dumps: Get-ChildItem Cert:\\LocalMachine\\My | ConvertTo-Json > My.json "
-	  "(see the README for the full recipe)" },
-	{ NEED_ROOT_STORE,
-	  "needs a dump of the Root store: Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json > Root.json" },
-	{ NEED_OS_BUILD,
-	  "needs snapshot.json build" },
-	{ NEED_CA_STORE,
-	  "needs a dump of the Intermediate Certification Authorities store: "
-	  "Get-ChildItem Cert:\\LocalMachine\\CA | ConvertTo-Json > CA.json" },
+/* What each input need means, and the Windows command that exports it (inputs.def). */
+static const char *const need_reasons[NEED_BITS_NR] = {
+#define NEED(ID, tag, have, reason) [NEED_BIT_##ID] = reason,
+#include "inputs.def"
 };
 
 static int has_need(const struct model *m, unsigned need)
 {
 	switch (need) {
-	case NEED_SCHANNEL:
-		return model_reg_key(m, SCHANNEL_KEY) != NULL;
-	case NEED_BINDINGS:
-		return m->origins != 0;
-	case NEED_NETSH:
-		return (m->origins & ORIGIN_NETSH) != 0;
-	case NEED_REG_BINDINGS:
-		return (m->origins & ORIGIN_REG) != 0;
-	case NEED_IIS:
-		return m->iis_read;
-	case NEED_CERTS:
-		return m->stores != NULL;
-	case NEED_ROOT_STORE:
-		return model_find_store(m, "Root") != NULL;
-	case NEED_OS_BUILD:
-		return model_os_build(m) != 0;
-	case NEED_CA_STORE:
-		return model_find_store(m, "CA") != NULL;
+#define NEED(ID, tag, have, reason) case NEED_##ID: return have;
+#include "inputs.def"
 	}
 	BUG("unknown rule need");
 }
@@ -74,11 +35,11 @@ static const char *missing_reasons(const struct model *m, unsigned needs,
 				   struct diag_list *arena_owner)
 {
 	const char *out = NULL;
-	for (size_t i = 0; i < sizeof(need_reasons) / sizeof(*need_reasons); i++) {
-		if (!(needs & need_reasons[i].need) || has_need(m, need_reasons[i].need))
+	for (unsigned i = 0; i < NEED_BITS_NR; i++) {
+		if (!(needs & (1u << i)) || has_need(m, 1u << i))
 			continue;
-		out = out ? arena_strfmt(&arena_owner->arena, "%s; %s", out, need_reasons[i].reason)
-			  : need_reasons[i].reason;
+		out = out ? arena_strfmt(&arena_owner->arena, "%s; %s", out, need_reasons[i])
+			  : need_reasons[i];
 	}
 	return out;
 }

@@ -25,12 +25,9 @@ static const struct parser {
 	enum input_kind kind;
 	parse_fn parse;
 	const struct parser_steps *steps;
-} parsers[] = {
-	{ INPUT_NETSH, parse_netsh, NULL },
-	{ INPUT_REG, parse_reg, NULL },
-	{ INPUT_APPCONFIG, parse_appconfig, NULL },
-	{ INPUT_CERTJSON, parse_certjson, &certjson_steps },
-	{ INPUT_MANIFEST, parse_manifest, NULL },
+} parsers[INPUT_KINDS_NR] = {
+#define INPUT(ID, stem, rank, steps) [INPUT_##ID] = { INPUT_##ID, parse_##stem, INPUT_STEPS_##steps(stem) },
+#include "inputs.def"
 };
 
 /* A file found while walking a directory. */
@@ -163,10 +160,9 @@ static int walk_dir(const char *dir, int nofollow, int depth, struct path_list *
 
 static const struct parser *parser_for(enum input_kind kind)
 {
-	for (size_t i = 0; i < sizeof(parsers) / sizeof(*parsers); i++)
-		if (parsers[i].kind == kind)
-			return &parsers[i];
-	BUG("no parser for an input kind");
+	if (kind <= INPUT_UNKNOWN || kind >= INPUT_KINDS_NR)
+		BUG("no parser for an input kind");
+	return &parsers[kind];
 }
 
 /* The two-step form of kind's parser, or NULL (also for INPUT_UNKNOWN). */

@@ -11,7 +11,7 @@
  * monotonic clock.  Every stage adds to its own counter; nothing here
  * changes what the linter does.
  */
-#define TIMING_KINDS (INPUT_MANIFEST + 1)
+#define TIMING_KINDS INPUT_KINDS_NR
 
 struct timings {
 	double read;                 /* open and read the files */

@@ -114,3 +114,40 @@ const char *excerpt_more(const char *s)
 {
 	return strnlen(s, EXCERPT_MAX + 1) > EXCERPT_MAX ? "..." : "";
 }
+
+int hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+void hex_encode(const unsigned char *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+void mem_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->fp = open_memstream(&m->buf, &m->len);
+	if (!m->fp)
+		BUG("open_memstream failed");   /* only when out of memory */
+}
+
+char *mem_take(struct mem *m)
+{
+	if (fclose(m->fp))
+		BUG("open_memstream: cannot close");
+	return m->buf;
+}

@@ -2,6 +2,7 @@
 #define UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Allocation that never fails: out of memory is the one condition the
@@ -40,6 +41,26 @@ void bug_fl(const char *file, int line, const char *msg)
 int excerpt_len(const char *s);
 const char *excerpt_more(const char *s);
 #define EXCERPT(s) excerpt_len(s), (s), excerpt_more(s)
+
+/*
+ * A memory stream (open_memstream()) to print text into: mem_open()
+ * opens fp, mem_take() closes it and hands over the text, malloc'd, for
+ * the caller to free().  Out of memory aborts.
+ */
+struct mem {
+	char *buf;
+	size_t len;
+	FILE *fp;
+};
+
+void mem_open(struct mem *m);
+char *mem_take(struct mem *m);
+
+/* The value of the hex digit c (either case), or -1. */
+int hex_digit(int c);
+
+/* Lower-case hex of n bytes into out (2n + 1 bytes). */
+void hex_encode(const unsigned char *b, size_t n, char *out);
 
 /* ASCII case-insensitive comparisons; the inputs' labels are ASCII. */
 int str_ieq(const char *a, const char *b);

@@ -13,31 +13,13 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "model.h"
+#include "model_build.h"
 #include "timeutil.h"
+#include "strbuf.h"
 #include "x509.h"
 #include "util.h"
 
 /* ---- names, the way Windows' CertNameToStr() writes them ---- */
-
-struct sbuf {
-	char *p;
-	size_t n, alloc;
-};
-
-static void sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	ALLOC_GROW(b->p, b->n + n + 1, b->alloc);
-	if (n)
-		memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void sb_puts(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
 
 /* The X.500 keys Windows prints (CERT_X500_NAME_STR); others are "OID.n.n.n". */
 static const struct {
@@ -75,12 +57,12 @@ static int needs_quotes(const char *v, size_t n)
 	return 0;
 }
 
-static void put_value(struct sbuf *b, const X509_NAME_ENTRY *e)
+static void put_value(struct strbuf *b, const X509_NAME_ENTRY *e)
 {
 	unsigned char *u = NULL;
 	int n = ASN1_STRING_to_UTF8(&u, X509_NAME_ENTRY_get_data(e));
 	if (n < 0) {
-		sb_puts(b, "?");
+		strbuf_addstr(b, "?");
 		return;
 	}
 	/* a NUL inside a name would cut the C string short: drop it */
@@ -90,12 +72,12 @@ static void put_value(struct sbuf *b, const X509_NAME_ENTRY *e)
 			u[len++] = u[i];
 	const char *v = (const char *)u;
 	if (!needs_quotes(v, len)) {
-		sb_add(b, v, len);
+		strbuf_add(b, v, len);
 	} else {
-		sb_puts(b, "\"");
+		strbuf_addstr(b, "\"");
 		for (size_t i = 0; i < len; i++)
-			sb_add(b, v[i] == '"' ? "\"\"" : v + i, v[i] == '"' ? 2 : 1);
-		sb_puts(b, "\"");
+			strbuf_add(b, v[i] == '"' ? "\"\"" : v + i, v[i] == '"' ? 2 : 1);
+		strbuf_addstr(b, "\"");
 	}
 	OPENSSL_free(u);
 }
@@ -103,15 +85,15 @@ static void put_value(struct sbuf *b, const X509_NAME_ENTRY *e)
 /* Most specific RDN first, ", " between RDNs, " + " inside a multi-valued one. */
 static const char *win_name(struct arena *a, const X509_NAME *nm)
 {
-	struct sbuf b = { NULL, 0, 0 };
+	struct strbuf b = STRBUF_INIT;
 	int count = X509_NAME_entry_count(nm), prev_set = -1;
 
-	sb_puts(&b, "");
+	strbuf_addstr(&b, "");
 	for (int i = count - 1; i >= 0; i--) {
 		const X509_NAME_ENTRY *e = X509_NAME_get_entry(nm, i);
 		int set = X509_NAME_ENTRY_set(e);
 		if (i != count - 1)
-			sb_puts(&b, set == prev_set ? " + " : ", ");
+			strbuf_addstr(&b, set == prev_set ? " + " : ", ");
 		prev_set = set;
 
 		const ASN1_OBJECT *o = X509_NAME_ENTRY_get_object(e);
@@ -121,18 +103,18 @@ static const char *win_name(struct arena *a, const X509_NAME *nm)
 			if (name_keys[k].nid == nid)
 				key = name_keys[k].key;
 		if (key) {
-			sb_puts(&b, key);
+			strbuf_addstr(&b, key);
 		} else {
 			char oid[256];
 			OBJ_obj2txt(oid, sizeof(oid), o, 1);
-			sb_puts(&b, "OID.");
-			sb_puts(&b, oid);
+			strbuf_addstr(&b, "OID.");
+			strbuf_addstr(&b, oid);
 		}
-		sb_puts(&b, "=");
+		strbuf_addstr(&b, "=");
 		put_value(&b, e);
 	}
-	const char *s = arena_strndup(a, b.p, b.n);
-	free(b.p);
+	const char *s = arena_strndup(a, b.buf, b.len);
+	strbuf_release(&b);
 	return s;
 }
 

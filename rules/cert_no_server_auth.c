@@ -16,34 +16,12 @@
 
 #include "rule.h"
 
-static const struct {
-	const char *oid, *name;
-} eku_names[] = {
-	{ "1.3.6.1.5.5.7.3.1", "Server Authentication" },
-	{ "1.3.6.1.5.5.7.3.2", "Client Authentication" },
-	{ "1.3.6.1.5.5.7.3.3", "Code Signing" },
-	{ "1.3.6.1.5.5.7.3.4", "Secure Email" },
-	{ "1.3.6.1.5.5.7.3.5", "IP security end system" },
-	{ "1.3.6.1.5.5.7.3.6", "IP security tunnel termination" },
-	{ "1.3.6.1.5.5.7.3.7", "IP security user" },
-	{ "1.3.6.1.5.5.7.3.8", "Time Stamping" },
-	{ "1.3.6.1.5.5.7.3.9", "OCSP Signing" },
-	{ "1.3.6.1.4.1.311.10.3.4", "Encrypting File System" },
-	{ "1.3.6.1.4.1.311.10.3.12", "Document Signing" },
-	{ "1.3.6.1.4.1.311.20.2.2", "Smart Card Logon" },
-	{ "1.3.6.1.5.5.8.2.2", "IP security IKE intermediate" },
-	{ "1.3.6.1.5.2.3.5", "KDC Authentication" },
-};
-
 /* "Client Authentication (1.3.6.1.5.5.7.3.2), 1.2.3.4": the certificate's EKUs. */
 static const char *eku_list(struct diag_list *out, const struct cert *c)
 {
 	const char *list = NULL;
 	for (size_t i = 0; i < c->nr_ekus; i++) {
-		const char *name = NULL;
-		for (size_t k = 0; k < sizeof(eku_names) / sizeof(*eku_names); k++)
-			if (!strcmp(c->ekus[i], eku_names[k].oid))
-				name = eku_names[k].name;
+		const char *name = eku_name(c->ekus[i]);
 		const char *one = name ? arena_strfmt(&out->arena, "%s (%s)", name, c->ekus[i])
 				       : c->ekus[i];
 		list = list ? arena_strfmt(&out->arena, "%s, %s", list, one) : one;

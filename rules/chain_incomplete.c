@@ -22,6 +22,7 @@
 #include <stdlib.h>
 
 #include "rule.h"
+#include "util.h"  /* hex_encode */
 
 /* CAs by "hex(subject DER)" and "hex(subject DER)/ski" ("/-" for a CA without SKI). */
 struct ca_index {

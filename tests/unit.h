@@ -12,7 +12,7 @@
 
 #include "decode.h"
 #include "diag.h"
-#include "model.h"
+#include "model_build.h"
 #include "parse.h"
 #include "report.h"
 
