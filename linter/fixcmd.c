@@ -165,6 +165,8 @@ int fix_arg_ok(enum fix_arg_kind kind, const char *s)
 		return endpoint_ok(EP_HOSTNAMEPORT, s);
 	case FIXARG_ENDPOINT_CCS:
 		return endpoint_ok(EP_CCS, s);
+	case FIXARG_CIPHER_SUITE:
+		return *s && strlen(s) <= 128 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(s);
 	}
 	return 0;
 }
@@ -183,6 +185,7 @@ static const struct {
 	[FIXARG_ENDPOINT_IPPORT] = { "<ip:port>", "an address:port endpoint" },
 	[FIXARG_ENDPOINT_HOSTNAMEPORT] = { "<host:port>", "a host:port endpoint" },
 	[FIXARG_ENDPOINT_CCS] = { "<port>", "a port" },
+	[FIXARG_CIPHER_SUITE] = { "<cipher suite>", "a cipher suite name (A-Z, 0-9, '_')" },
 };
 
 const char *fix_raw(struct diag_list *out, struct diag *d, enum fix_arg_kind kind,

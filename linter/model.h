@@ -97,6 +97,9 @@ struct reg_key {
 /* The key under which SCHANNEL keeps its settings, in canonical form. */
 #define SCHANNEL_KEY "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
 
+/* The cipher suite order policy (Group Policy "SSL Cipher Suite Order"): its value "Functions". */
+#define CIPHER_POLICY_KEY "HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002"
+
 /* ---- HTTP.sys bindings ------------------------------------------------ */
 
 enum endpoint_kind {

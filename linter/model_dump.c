@@ -220,6 +220,14 @@ void model_dump(const struct model *m, FILE *out)
 		dump_reg_value(v, out);
 	dump_sites(m, out);
 	dump_certs(m, out);
+	for (const struct cipher_suite *cs = m->suites; cs; cs = cs->next) {
+		fputs("ciphersuite ", out);
+		put_str(out, cs->name);
+		fprintf(out, " number=%ld cipher=", cs->number);
+		put_str(out, cs->cipher);
+		put_loc(out, &cs->loc);
+		fputc('\n', out);
+	}
 }
 
 static int check_loc(const struct model *m, const struct srcloc *loc,
@@ -335,6 +343,18 @@ int model_check(const struct model *m, FILE *out)
 	}
 	if (ncerts != m->nr_certs) {
 		fprintf(out, "model_check: %zu certificates listed, %zu counted\n", ncerts, m->nr_certs);
+		bad++;
+	}
+	size_t nsuites = 0;
+	for (const struct cipher_suite *cs = m->suites; cs; cs = cs->next, nsuites++) {
+		bad += check_loc(m, &cs->loc, cs->name, out);
+		if (!arena_owns(&m->arena, cs->name)) {
+			fprintf(out, "model_check: cipher suite %s: name outside the arena\n", cs->name);
+			bad++;
+		}
+	}
+	if (nsuites != m->nr_suites) {
+		fprintf(out, "model_check: %zu cipher suites listed, %zu counted\n", nsuites, m->nr_suites);
 		bad++;
 	}
 	for (const struct reg_value *v = m->reg_values; v; v = v->next) {

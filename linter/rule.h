@@ -66,6 +66,7 @@ enum fix_arg_kind {
 	FIXARG_ENDPOINT_IPPORT,  /* "0.0.0.0:443", "[::]:443" */
 	FIXARG_ENDPOINT_HOSTNAMEPORT,  /* "host:443" */
 	FIXARG_ENDPOINT_CCS,     /* "443" */
+	FIXARG_CIPHER_SUITE,     /* a cipher suite name: [A-Z0-9_]+ ("TLS_RSA_WITH_RC4_128_SHA") */
 };
 
 /* Whether s (NULL: no) passes the whitelist of kind. */

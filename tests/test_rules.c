@@ -337,9 +337,72 @@ static void test_rule_table(void)
 	CU_ASSERT_PTR_EQUAL(rule_find("scl001"), rule_find("ctl-store-missing"));
 }
 
+static void add_suite(struct fixture *f, const char *name, uint32_t line)
+{
+	struct cipher_suite cs = { 0 };
+	cs.name = name;
+	cs.number = -1;
+	cs.loc.file = f->reg;
+	cs.loc.line = line;
+	model_add_cipher_suite(&f->m, &cs);
+	f->m.suites_read = 1;
+}
+
+static void test_scl025_classes(void)
+{
+	struct fixture f;
+	fx_init(&f);
+	add_suite(&f, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", 2);
+	add_suite(&f, "TLS_RSA_WITH_NULL_SHA256", 3);
+	add_suite(&f, "TLS_RSA_EXPORT1024_WITH_RC4_56_SHA", 4);
+	add_suite(&f, "TLS_RSA_WITH_DES_CBC_SHA", 5);
+	add_suite(&f, "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", 6);
+	add_suite(&f, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA; calc", 7);   /* not a suite name */
+	CU_ASSERT_EQUAL(run_rule(&f, "SCL025"), 0);
+	CU_ASSERT_EQUAL(f.out.nr, 4);
+	CU_ASSERT_EQUAL(unit_count_diags(&f.out, SEV_WARNING, "no encryption at all"), 1);
+	CU_ASSERT_EQUAL(unit_count_diags(&f.out, SEV_WARNING, "export-grade"), 1);
+	CU_ASSERT_EQUAL(unit_count_diags(&f.out, SEV_WARNING, "single DES"), 1);
+	CU_ASSERT_EQUAL(unit_count_diags(&f.out, SEV_NOTE, "Sweet32"), 1);
+	for (size_t i = 0; i < f.out.nr; i++)
+		CU_ASSERT_PTR_NOT_NULL(strstr(f.out.items[i]->fix, "Disable-TlsCipherSuite -Name TLS_"));
+	fx_release(&f);
+
+	/* the order policy as REG_MULTI_SZ; RC4 128/128 switched off in SCHANNEL */
+	fx_init(&f);
+	set_schannel(&f, "EventLogging", 1, 2);
+	struct reg_value v = { 0 };
+	v.key = CIPHER_POLICY_KEY;
+	v.name = "Functions";
+	v.type = REGT_MULTI_SZ;
+	v.valid = 1;
+	v.str = "TLS_RSA_WITH_RC4_128_SHA\nTLS_RSA_WITH_RC4_128_MD5\nTLS_RSA_EXPORT_WITH_RC4_40_MD5";
+	v.loc.file = f.reg;
+	v.loc.line = 9;
+	model_add_reg_value(&f.m, &v);
+	struct reg_value off = { 0 };
+	off.key = SCHANNEL_KEY "\\Ciphers\\RC4 128/128";
+	off.name = "Enabled";
+	off.type = REGT_DWORD;
+	off.valid = 1;
+	off.loc.file = f.reg;
+	off.loc.line = 12;
+	model_add_reg_value(&f.m, &off);
+	CU_ASSERT_EQUAL(run_rule(&f, "SCL025"), 0);
+	CU_ASSERT_EQUAL(f.out.nr, 1);
+	CU_ASSERT_EQUAL(unit_count_diags(&f.out, SEV_WARNING, "TLS_RSA_EXPORT_WITH_RC4_40_MD5 is enabled by the SSL cipher suite order policy"), 1);
+	fx_release(&f);
+
+	CU_ASSERT(fix_arg_ok(FIXARG_CIPHER_SUITE, "TLS_RSA_WITH_RC4_128_SHA"));
+	CU_ASSERT_FALSE(fix_arg_ok(FIXARG_CIPHER_SUITE, "TLS_RSA;calc"));
+	CU_ASSERT_FALSE(fix_arg_ok(FIXARG_CIPHER_SUITE, "tls_rsa"));
+	CU_ASSERT_FALSE(fix_arg_ok(FIXARG_CIPHER_SUITE, ""));
+}
+
 void suite_rules(void)
 {
 	ADD_SUITE("rules",
+		  { "SCL025 weak suite classes, the policy, the Ciphers override", test_scl025_classes },
 		  { "SCL001 fix names no empty or missing store", test_scl001_fix_store },
 		  { "SCL001 AD FS certificate authentication", test_scl001_adfs },
 		  { "SCL001 error when the binding negotiates", test_scl001_error_when_negotiating },
