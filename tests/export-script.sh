@@ -76,10 +76,12 @@ while read -r key; do
 done < "$T/script-keys"
 python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1])))))' "$FIX/snapshot.json" > "$T/fixture-keys"
 check "the fixture's snapshot.json has the script's keys" cmp -s "$T/script-keys" "$T/fixture-keys"
-for f in netsh-sslcert.txt http-parameters.reg schannel.reg applicationHost.config snapshot.json; do
+for f in netsh-sslcert.txt http-parameters.reg schannel.reg applicationHost.config snapshot.json ciphersuites.json; do
 	check "the script writes $f" has "'$f'"
 	check "the fixture has $f" [ -f "$FIX/$f" ]
 done
+check "the script writes the cipher suite order policy" has "'cipher-policy.reg'"
+check "Get-TlsCipherSuite, not unrolled" has 'ConvertTo-SnapshotJson @(Get-TlsCipherSuite)'
 python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["stores"]))' "$FIX/snapshot.json" > "$T/fixture-stores"
 while read -r store; do
 	check "fixture: $store.json in the wrapper form" python3 -c '

@@ -12,6 +12,11 @@
       netsh-sslcert.txt        netsh http show sslcert (UTF-8)
       http-parameters.reg      reg export HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters
       schannel.reg             reg export HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL
+      ciphersuites.json        Get-TlsCipherSuite (Windows Server 2016 and later): the cipher
+                               suites Schannel offers, in order
+      cipher-policy.reg        reg export HKLM\SOFTWARE\Policies\Microsoft\Cryptography\
+                               Configuration\SSL\00010002, the "SSL Cipher Suite Order" policy;
+                               only when a policy sets it
       applicationHost.config   a copy of IIS's configuration, with its secrets removed
                                (unless -KeepSecrets); absent when IIS is not installed
       <Store>.json             one file per LocalMachine certificate store: My, WebHosting,
@@ -74,6 +79,8 @@ $ScriptVersion = '1'
 $DefaultStores = @('My', 'WebHosting', 'Root', 'CA', 'ClientAuthIssuer')
 $HttpKey = 'HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters'
 $SchannelKey = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
+# the Group Policy setting "SSL Cipher Suite Order" (value Functions); absent when no policy sets it
+$CipherPolicyKey = 'HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'
 $BindingKeys = @('SslBindingInfo', 'SslSniBindingInfo', 'SslCcsBindingInfo')
 $Utf8 = New-Object System.Text.UTF8Encoding -ArgumentList $false
 $Warnings = New-Object System.Collections.Generic.List[string]
@@ -132,6 +139,20 @@ foreach ($export in @(@{ Key = $HttpKey; File = 'http-parameters.reg' },
     & reg.exe export $export.Key (Join-Out $export.File) /y | Out-Null
     if ($LASTEXITCODE -ne 0) {
         Add-SnapshotWarning "reg export $($export.Key) failed (exit $LASTEXITCODE)"
+    }
+}
+
+# ---- cipher suites: what Schannel offers, and the order policy that overrides it ----
+if (Get-Command -Name Get-TlsCipherSuite -ErrorAction SilentlyContinue) {
+    Write-Utf8File (Join-Out 'ciphersuites.json') (ConvertTo-SnapshotJson @(Get-TlsCipherSuite))
+} else {
+    Add-SnapshotWarning ('Get-TlsCipherSuite is not available (Windows Server 2016 and later have it): ' +
+        'no ciphersuites.json; sslcertlint reads the order policy and the SCHANNEL Ciphers keys instead')
+}
+if (Test-Path -LiteralPath "Registry::$CipherPolicyKey") {
+    & reg.exe export $CipherPolicyKey (Join-Out 'cipher-policy.reg') /y | Out-Null
+    if ($LASTEXITCODE -ne 0) {
+        Add-SnapshotWarning "reg export $CipherPolicyKey failed (exit $LASTEXITCODE)"
     }
 }
 
