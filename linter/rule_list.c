@@ -8,10 +8,14 @@
 
 int rule_list_text(FILE *out)
 {
+	int width = 0;          /* the names' column is as wide as the longest name */
+	for (size_t i = 0; i < rule_table_size; i++)
+		if ((int)strlen(rule_table[i]->name) > width)
+			width = (int)strlen(rule_table[i]->name);
 	for (size_t i = 0; i < rule_table_size; i++) {
 		const struct rule *r = rule_table[i];
-		fprintf(out, "%s  %-7s  %-29s  %s\n", r->id, severity_name(r->level),
-			r->name, r->summary);
+		fprintf(out, "%s  %-7s  %-*s  %s\n", r->id, severity_name(r->level),
+			width, r->name, r->summary);
 	}
 	return ferror(out) ? -1 : 0;
 }
