@@ -13,7 +13,8 @@ certs.CJ = os.path.join(HERE, 'rulecerts')
 C = {n: Cert(n) for n in ('rroot', 'rinter', 'rtwin', 'shop', 'cnonly', 'rsa1024', 'rsa768',
                           'sha1', 'ec224', 'selfsha1')}
 FX = os.path.join(HERE, '..', '..', 'fixtures', 'rules')
-IIS = "{4dc3e181-e14b-4a21-b022-59fc669b0914}"
+import netsh_text
+from netsh_text import IIS, netsh_record
 
 def w(path, text, enc='utf-16le'):
     p = os.path.join(FX, path)
@@ -28,26 +29,11 @@ def store(path, name, names, haskey=True):
     w(path, ps51(one_or_many(objs)) + '\n')
 
 def record(label, ep, name, ctl='(null)'):
-    return "\n".join([
-        f"    {label:<29}: {ep}",
-        f"    Certificate Hash             : {C[name].thumb.lower()}",
-        f"    Application ID               : {IIS}",
-        f"    Certificate Store Name       : My",
-        f"    Verify Client Certificate Revocation : Enabled",
-        f"    Verify Revocation Using Cached Client Certificate Only : Disabled",
-        f"    Usage Check                  : Enabled",
-        f"    Revocation Freshness Time    : 0",
-        f"    URL Retrieval Timeout        : 0",
-        f"    Ctl Identifier               : (null)",
-        f"    Ctl Store Name               : {ctl}",
-        f"    DS Mapper Usage              : Disabled",
-        f"    Negotiate Client Certificate : Disabled",
-        f"    Reject Connections           : Disabled",
-        f"    Disable HTTP2                : Not Set",
-    ]) + "\n"
+    """A netsh record of the 15 fields of Windows Server 2016 for certificate `name`."""
+    return netsh_record(label, ep, C[name].thumb.lower(), ctl=ctl, fields='2016')
 
 def netsh(path, *records):
-    w(path, "\nSSL Certificate bindings:\n-------------------------\n\n" + "\n".join(records) + "\n\n")
+    w(path, netsh_text.netsh(*records))
 
 def appconfig(path, bindings):
     s = ['<?xml version="1.0" encoding="UTF-8"?>', '<configuration>', '    <system.applicationHost>',
